@@ -1,0 +1,10 @@
+/**
+ * The explicit provider registry: every provider type zonesmith knows, listed here and nowhere else
+ * (no registration by import side effects). It sits above providers/ and src/provider/ so the
+ * dependency arrows only point down.
+ */
+import type { ProviderDefinition } from '../src/provider/types.js';
+import { noneProvider } from './none/index.js';
+
+/** All provider definitions, in documentation order. */
+export const PROVIDERS: readonly ProviderDefinition[] = [noneProvider] as readonly ProviderDefinition[];

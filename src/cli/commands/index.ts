@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import type { Output } from '../output.js';
+import { registerCheck } from './check.js';
+import { registerPrintIr } from './print-ir.js';
+
+/** Sets the process exit code from a command's result. */
+export type SetExit = (code: number) => void;
+
+/** Adds every command to the program. */
+export function registerCommands(program: Command, output: Output, setExit: SetExit): void {
+  registerCheck(program, output, setExit);
+  registerPrintIr(program, output, setExit);
+}

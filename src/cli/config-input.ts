@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { ConfigError, ZonesmithError } from '../errors.js';
+import { hasErrors, type Diagnostic } from '../ir/diagnostic.js';
+import { normalizeConfig } from '../ir/normalize.js';
+import { readIr } from '../ir/ir-file.js';
+import type { IrConfig } from '../ir/types.js';
+import { loadConfig } from '../load/index.js';
+import { typecheckConfig } from '../load/typecheck.js';
+
+/** Options every command that reads a config accepts. */
+export interface ConfigOptions {
+  /** Path of dnsconfig.ts / dnsconfig.js; found in the working directory when absent. */
+  readonly config?: string;
+  /** Read this IR JSON instead of evaluating a config. */
+  readonly ir?: string;
+  /** `name=value` pairs from -v. */
+  readonly variable?: readonly string[];
+  /** Sandbox memory limit, MB. */
+  readonly memoryLimit?: number;
+  /** Sandbox time limit, ms. */
+  readonly timeLimit?: number;
+  /** Type-check the config first (check does by default; preview and push do not). */
+  readonly typecheck?: boolean;
+}
+
+/** The evaluated config with every diagnostic found on the way (errors included when `allowErrors`). */
+export interface ConfigInput {
+  readonly ir: IrConfig;
+  readonly configPath: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The config file to use: --config, else dnsconfig.ts, else dnsconfig.js (DNSControl's name). */
+export function findConfigPath(explicit?: string): string {
+  if (explicit) return explicit;
+  for (const candidate of ['dnsconfig.ts', 'dnsconfig.js']) if (existsSync(candidate)) return candidate;
+  return 'dnsconfig.ts';
+}
+
+/**
+ * Evaluates the config (or reads --ir) into validated IR. Throws ConfigError carrying every
+ * diagnostic when any is an error, so the caller prints them all at once.
+ */
+export async function loadInput(opts: ConfigOptions): Promise<ConfigInput> {
+  if (opts.ir) {
+    const text = await readFile(opts.ir, 'utf8').catch((err: Error) => {
+      throw new ZonesmithError('ir-unreadable', `cannot read IR file ${opts.ir}: ${err.message}`);
+    });
+    const ir = readIr(text, opts.ir);
+    return { ir, configPath: opts.ir, diagnostics: [] };
+  }
+  const configPath = findConfigPath(opts.config);
+  if (!existsSync(configPath)) {
+    throw new ZonesmithError('config-not-found', `no config file: ${configPath} does not exist (use --config)`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (opts.typecheck) diagnostics.push(...(await typecheckConfig(configPath)));
+  const raw = await loadConfig({
+    configPath,
+    variables: parseVariables(opts.variable ?? []),
+    ...(opts.memoryLimit !== undefined ? { memoryLimitMb: opts.memoryLimit } : {}),
+    ...(opts.timeLimit !== undefined ? { timeoutMs: opts.timeLimit } : {}),
+  });
+  const { ir, diagnostics: normDiags } = normalizeConfig(raw);
+  diagnostics.push(...normDiags);
+  if (hasErrors(diagnostics)) throw new ConfigError(diagnostics, `${configPath} has errors`);
+  return { ir, configPath, diagnostics };
+}
+
+/** Parses `-v name=value` pairs (DNSControl's variables); a bad pair is an error naming it. */
+export function parseVariables(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? '' : pair.slice(0, eq);
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) {
+      throw new ZonesmithError('variable-invalid', `-v ${pair}: expected name=value with a JavaScript identifier as name`);
+    }
+    out[name] = pair.slice(eq + 1);
+  }
+  return out;
+}
