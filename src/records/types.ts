@@ -117,4 +117,9 @@ export interface RecordTypeModule<D = unknown> {
   comparable?(data: D): string;
   /** Zone-file text when it differs from `format` (TXT split into 255-byte strings). */
   toZoneFile?(data: D): string;
+  /**
+   * Optional fast path for hot types: tokens straight to the canonical text, the same string as
+   * `format(fromTokens(tokens, origin))` but without building the data object.
+   */
+  canonical?(tokens: readonly RdataToken[], origin: string): string;
 }
