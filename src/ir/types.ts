@@ -89,4 +89,8 @@ export interface IrDomain {
   /** Domain metadata (`{no_ns: "true"}`, provider settings such as `cloudflare_proxy_default`). */
   readonly meta: Readonly<Record<string, string>>;
   readonly source?: SourcePos;
+  /** The last `DefaultTTL()` of the domain, for display; records already carry their own TTLs. */
+  readonly defaultTtl?: number;
+  /** AUTODNSSEC_ON / AUTODNSSEC_OFF; absent: leave the provider's DNSSEC setting alone. */
+  readonly autoDnssec?: 'on' | 'off';
 }
