@@ -1,0 +1,52 @@
+import type { RawIgnore, RawPos } from './raw-types.js';
+
+/** A record while its builder and modifiers run; collect.ts turns it into a RawRecord. */
+export interface RecordDraft {
+  readonly type: string;
+  label: string;
+  args: unknown[];
+  ttl: number | undefined;
+  meta: Record<string, unknown>;
+  absent: boolean;
+  allowRepeatedDomain: boolean;
+  /** CAA flag byte, OR-ed by CAA_CRITICAL. */
+  caaFlag: number;
+  /** R53_ALIAS options set by R53_ZONE / R53_EVALUATE_TARGET_HEALTH. */
+  r53ZoneId: string | undefined;
+  r53EvaluateTargetHealth: boolean | undefined;
+  readonly pos: RawPos | undefined;
+}
+
+/** A domain while D() and D_EXTEND() modifiers run. */
+export interface DomainDraft {
+  readonly name: string;
+  readonly registrar: string;
+  readonly pos: RawPos | undefined;
+  /** Lower-case name without split-horizon tag or trailing dot: what labels are relative to. */
+  readonly zone: string;
+  /** Split-horizon tag ('' when none); D_EXTEND matches only domains with the same tag. */
+  readonly tag: string;
+  /** Insertion-ordered like DNSControl's map: a second DnsProvider(name) replaces the count. */
+  readonly dnsProviders: Map<string, { nsCount: number; pos: RawPos | undefined }>;
+  readonly records: RecordDraft[];
+  readonly absent: RecordDraft[];
+  readonly nameservers: { name: string; pos: RawPos | undefined }[];
+  nameserverTtl: number | undefined;
+  defaultTtl: number | undefined;
+  noPurge: boolean;
+  readonly ignores: RawIgnore[];
+  ignoreExternalDns: { prefix: string } | undefined;
+  disableIgnoreSafetyCheck: boolean;
+  autoDnssec: 'on' | 'off' | undefined;
+  readonly meta: Record<string, unknown>;
+  safety: { maxUpdateFraction?: number; maxDeleteFraction?: number; minExisting?: number } | undefined;
+}
+
+/** Where a domain modifier is being applied. */
+export interface DomainCtx {
+  readonly d: DomainDraft;
+  /** The D_EXTEND subdomain as written ('' outside D_EXTEND or when extending the apex). */
+  readonly sub: string;
+  /** For messages: `D("example.com")`, `D_EXTEND("www.example.com")`, `DEFAULTS()`. */
+  readonly where: string;
+}

@@ -1,0 +1,43 @@
+import type { RawPos } from './raw-types.js';
+import { capturePos } from './pos.js';
+
+/**
+ * A misuse of the DSL (D declared twice, D_EXTEND without a matching D, a record modifier given
+ * to D ...). It runs in the sandbox, so it cannot be the host's ZonesmithError; the loader reads
+ * the last one through `__zonesmith.lastError()` and turns it into a ZonesmithError with `code`.
+ */
+export class DslError extends Error {
+  /** Stable kebab-case id (`dsl-duplicate-domain`), documented in docs/dsl.md. */
+  readonly code: string;
+  /** The call site in the user's config, when there is one. */
+  readonly pos: RawPos | undefined;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'DslError';
+    this.code = code;
+    this.pos = capturePos();
+    lastError = this;
+  }
+}
+
+let lastError: DslError | undefined;
+
+/** The most recent DslError thrown (the config may have caught it; the loader decides). */
+export function getLastError(): DslError | undefined {
+  return lastError;
+}
+
+/** Forgets the last error (used between test runs). */
+export function clearLastError(): void {
+  lastError = undefined;
+}
+
+/** Short printable form of any value for error messages (`"abc"`, `42`, `undefined`, `object`). */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return String(value);
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  if (Array.isArray(value)) return 'an array';
+  return 'an object';
+}

@@ -1,0 +1,58 @@
+import type { RawPos } from './raw-types.js';
+import { CONFIG_SCRIPT_NAME } from './names.js';
+
+/** Minimal view of V8's CallSite (the structured stack API); only what positions need. */
+interface CallSite {
+  getFileName(): string | null | undefined;
+  getScriptNameOrSourceURL?(): string | null | undefined;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+}
+
+type PrepareStackTrace = (err: Error, frames: CallSite[]) => unknown;
+
+// V8 extensions on the Error constructor; typed locally because the DSL must not depend on
+// @types/node (it runs in a bare isolate).
+const ErrorCtor = Error as unknown as {
+  prepareStackTrace?: PrepareStackTrace;
+  stackTraceLimit: number;
+  captureStackTrace(target: object, ctor?: Function): void;
+};
+
+// Deep enough to get past the DSL's own frames (a builder such as LOC_BUILDER_DD is ~6 frames
+// deep), small enough to keep each capture cheap: V8 builds one CallSite per frame.
+const FRAME_LIMIT = 12;
+
+const returnFrames: PrepareStackTrace = (_err, frames) => frames;
+
+/**
+ * The position of the innermost call site in the user's config (the script named
+ * `zonesmith:config`), or undefined when no such frame is on the stack (a test, or a DSL call
+ * made from the host).
+ */
+export function capturePos(): RawPos | undefined {
+  const savedPrepare = ErrorCtor.prepareStackTrace;
+  const savedLimit = ErrorCtor.stackTraceLimit;
+  ErrorCtor.prepareStackTrace = returnFrames;
+  ErrorCtor.stackTraceLimit = FRAME_LIMIT;
+  const holder: { stack?: unknown } = {};
+  try {
+    ErrorCtor.captureStackTrace(holder, capturePos);
+    return posFromFrames(holder.stack);
+  } finally {
+    ErrorCtor.prepareStackTrace = savedPrepare;
+    ErrorCtor.stackTraceLimit = savedLimit;
+  }
+}
+
+function posFromFrames(frames: unknown): RawPos | undefined {
+  if (!Array.isArray(frames)) return undefined;
+  for (const frame of frames as CallSite[]) {
+    if (frame.getFileName() === CONFIG_SCRIPT_NAME || frame.getScriptNameOrSourceURL?.() === CONFIG_SCRIPT_NAME) {
+      const line = frame.getLineNumber();
+      const column = frame.getColumnNumber();
+      if (line != null && column != null) return { line, column };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,142 @@
+import type { DomainCtx, RecordDraft } from './draft.js';
+import { DslError, show } from './errors.js';
+import { applyRecordModifier, domainModifier, isRecordModifierArg, registerCallable } from './modifier.js';
+import { capturePos } from './pos.js';
+import { ptrLabel } from './ptr-magic.js';
+import type { DomainModifierFn } from './types.js';
+
+/** How one record type's builder reads its arguments. */
+export interface RecordSpec {
+  readonly type: string;
+  /** Names of the data arguments after the label, in order (for messages). */
+  readonly args: readonly string[];
+  /** How many trailing data arguments may be omitted, and their defaults. */
+  readonly optional?: readonly unknown[];
+  /** Index into RawRecord.args of a host name that D_EXTEND makes relative to the subdomain. */
+  readonly targetIndex?: number;
+  /** Turns the collected data arguments into RawRecord.args (CAA flag, SOA serial, A numbers). */
+  readonly finish?: (r: RecordDraft) => void;
+  /** Rewrites the label as written (SMIMEA appends `._smimecert`). */
+  readonly label?: (label: string) => string;
+}
+
+/** The builder a RecordSpec produces: `TYPE(label, ...data, ...modifiers)`. */
+export type RecordBuilder = (label: string, ...rest: unknown[]) => DomainModifierFn;
+
+function usage(spec: RecordSpec): string {
+  return `${spec.type}(name, ${spec.args.join(', ')})`;
+}
+
+/** Records made by a builder at this call site. */
+export function makeRecordBuilder(spec: RecordSpec): RecordBuilder {
+  const builder = function (...all: unknown[]): DomainModifierFn {
+    const pos = capturePos();
+    // DNSControl (pkg/js/helpers.js rawrecordBuilder): functions and plain objects are modifiers
+    // wherever they appear, arrays are joined into one string, everything else is data.
+    const data: unknown[] = [];
+    const mods: unknown[] = [];
+    for (const a of all) {
+      if (isRecordModifierArg(a)) mods.push(a);
+      else data.push(Array.isArray(a) ? a.join('') : a);
+    }
+    const [label, ...values] = data;
+    const max = spec.args.length;
+    const min = max - (spec.optional?.length ?? 0);
+    if (data.length < min + 1) {
+      throw new DslError(
+        'dsl-arg-count',
+        `${spec.type} record requires ${min + 1} arguments (${usage(spec)}); only ${data.length} were supplied`,
+      );
+    }
+    if (data.length > max + 1) {
+      throw new DslError('dsl-arg-count', `${spec.type} takes at most ${max + 1} data arguments (${usage(spec)}); got ${data.length}: ${data.map(show).join(', ')}`);
+    }
+    if (typeof label !== 'string') {
+      throw new DslError('dsl-bad-argument', `${spec.type}: the name (first argument) must be a string such as "@" or "www", not ${show(label)}`);
+    }
+    values.forEach((v, i) => {
+      if (v === undefined || v === null) {
+        throw new DslError('dsl-bad-argument', `${spec.type}(${JSON.stringify(label)}): argument ${i + 2} (${spec.args[i]}) is ${v}`);
+      }
+    });
+    for (let i = values.length; i < max; i++) values.push(spec.optional?.[i - min]);
+    const where = `${spec.type}(${JSON.stringify(label)})`;
+    const written = spec.label ? spec.label(label) : label;
+    return domainModifier(where, (ctx) => addRecord(ctx, spec, written, values, mods, where, pos));
+  };
+  Object.defineProperty(builder, 'name', { value: spec.type });
+  return registerCallable(spec.type, builder as RecordBuilder);
+}
+
+/**
+ * Adds one record to the domain being built, as a builder's modifier does; for builder macros
+ * (SPF_BUILDER overflow) that can only compute their records once the domain is known.
+ */
+export function addRecord(
+  ctx: DomainCtx,
+  spec: RecordSpec,
+  label: string,
+  values: readonly unknown[],
+  mods: readonly unknown[],
+  where: string,
+  pos: RecordDraft['pos'],
+): void {
+  const r: RecordDraft = {
+    type: spec.type,
+    label,
+    args: [...values],
+    ttl: ctx.d.defaultTtl,
+    meta: {},
+    absent: false,
+    allowRepeatedDomain: false,
+    caaFlag: 0,
+    r53ZoneId: undefined,
+    r53EvaluateTargetHealth: undefined,
+    pos,
+  };
+  mods.forEach((m, i) => applyRecordModifier(r, m, where, values.length + 2 + i));
+  spec.finish?.(r);
+  // A plain {skip_fqdn_check: "true"} object is what DISABLE_REPEATED_DOMAIN_CHECK is in DNSControl.
+  if (r.meta['skip_fqdn_check'] === 'true') r.allowRepeatedDomain = true;
+  placeLabel(ctx, spec, r);
+  (r.absent ? ctx.d.absent : ctx.d.records).push(r);
+}
+
+/** PTR magic, then D_EXTEND's label and target rewriting (DNSControl's setRecordNamesExtend). */
+function placeLabel(ctx: DomainCtx, spec: RecordSpec, r: RecordDraft): void {
+  const zone = ctx.d.zone;
+  if (spec.type === 'PTR') {
+    const magic = ptrLabel(r.label, zone);
+    // The magic yields a label relative to the D() zone: no subdomain rewriting on top.
+    if (magic !== r.label) {
+      r.label = magic;
+      return;
+    }
+  }
+  const sub = ctx.sub;
+  if (sub === '') return;
+  if (r.label === '@') {
+    r.label = sub;
+  } else if (r.label.endsWith('.')) {
+    const fqdn = r.label.slice(0, -1).toLowerCase();
+    const subZone = `${sub.toLowerCase()}.${zone}`;
+    const inSub = fqdn === subZone || fqdn.endsWith(`.${subZone}`);
+    if (!inSub && (fqdn === zone || fqdn.endsWith(`.${zone}`))) {
+      throw new DslError(
+        'dsl-label-outside-extend',
+        `${spec.type}(${JSON.stringify(r.label)}): the label should be in the apex domain, D(${JSON.stringify(ctx.d.name)}), not ${ctx.where}`,
+      );
+    }
+  } else {
+    r.label = `${r.label}.${sub}`;
+  }
+  const ti = spec.targetIndex;
+  if (ti !== undefined) {
+    const target = r.args[ti];
+    // Only a bare relative name (no dots) is rewritten; "a.b" without a final dot is left for the
+    // host to reject, as DNSControl does.
+    if (typeof target === 'string' && target !== '' && !target.includes('.')) {
+      r.args[ti] = target === '@' ? `${sub}.${zone}.` : `${target}.${sub}.${zone}.`;
+    }
+  }
+}
