@@ -13,6 +13,19 @@ import { PTR } from './types/ptr.js';
 import { SOA } from './types/soa.js';
 import { SRV } from './types/srv.js';
 import { TXT } from './types/txt.js';
+import { DHCID } from './types/dhcid.js';
+import { DNSKEY } from './types/dnskey.js';
+import { DS } from './types/ds.js';
+import { HTTPS } from './types/https.js';
+import { LOC } from './types/loc.js';
+import { NAPTR } from './types/naptr.js';
+import { OPENPGPKEY } from './types/openpgpkey.js';
+import { R53_ALIAS } from './types/r53-alias.js';
+import { RP } from './types/rp.js';
+import { SMIMEA } from './types/smimea.js';
+import { SSHFP } from './types/sshfp.js';
+import { SVCB } from './types/svcb.js';
+import { TLSA } from './types/tlsa.js';
 import { RdataError, type ArgsContext, type DnsRecord, type RdataIssue, type RdataToken, type RecordTypeModule } from './types.js';
 import { unknownType } from './unknown-type.js';
 import { ByteReader, ByteWriter } from './wire.js';
@@ -27,12 +40,25 @@ const MODULES: readonly AnyModule[] = [
   ALIAS,
   CAA,
   CNAME,
+  DHCID,
   DNAME,
+  DNSKEY,
+  DS,
+  HTTPS,
+  LOC,
   MX,
+  NAPTR,
   NS,
+  OPENPGPKEY,
   PTR,
+  R53_ALIAS,
+  RP,
+  SMIMEA,
   SOA,
   SRV,
+  SSHFP,
+  SVCB,
+  TLSA,
   TXT,
 ];
 
