@@ -44,20 +44,22 @@ export interface RecordContext {
   readonly reportedTtl?: unknown;
 }
 
-// Which DSL argument is the target name, for DNSControl's "must end with a dot if it contains a
-// dot" rule (pkg/normalize/validate.go: checkTargets) and the IP-address-as-name check.
+// Which DSL argument is the target name, for the IP-address-as-name check (DNSControl's
+// checkTargets; its "a dot inside means it must end with one" rule lives in the records layer).
 const TARGET_ARG: Readonly<Record<string, number>> = { CNAME: 0, ALIAS: 0, DNAME: 0, NS: 0, PTR: 0, MX: 1, SRV: 3 };
 
 /** Normalises one record; reports its problems to ctx and returns undefined when it cannot be kept. */
 export function normalizeRecord(input: InputRecord, ctx: RecordContext): NormalizedRecord | undefined {
   const src = input.source;
   const report = (d: Diagnostic): void => void ctx.diagnostics.push(d);
-  const type = typeof input.type === 'string' ? input.type.toUpperCase() : '';
+  let type = typeof input.type === 'string' ? input.type.toUpperCase() : '';
   const mod = type ? recordModule(type) : undefined;
   if (!mod) {
     report(error('unknown-record-type', `unknown record type ${JSON.stringify(input.type)}`, src, ctx.domain));
     return undefined;
   }
+  // `TYPE15` is MX: one name per type from here on.
+  type = mod.type;
 
   const label = normalizeLabel(input.label, ctx.zone, type, input.allowRepeatedDomain === true);
   if (!label.ok) {
@@ -148,7 +150,10 @@ function parseRdata(
   }
 }
 
-/** DNSControl's target rules on the name as written: not an IP address; a dot inside means absolute. */
+/**
+ * An IP address written where a host name belongs gets its own message; the records layer would
+ * otherwise report it as a relative name missing its final dot.
+ */
 function targetArgOk(type: string, args: readonly unknown[], ctx: RecordContext, src: SourcePos | undefined): boolean {
   const index = TARGET_ARG[type];
   if (index === undefined) return true;
@@ -156,17 +161,6 @@ function targetArgOk(type: string, args: readonly unknown[], ctx: RecordContext,
   if (typeof target !== 'string') return true;
   if (isIpAddress(target)) {
     ctx.diagnostics.push(error('target-is-ip', `${type} target must be a host name, not the IP address ${target}`, src, ctx.domain));
-    return false;
-  }
-  if (target !== '.' && target.includes('.') && !target.endsWith('.')) {
-    ctx.diagnostics.push(
-      error(
-        'target-needs-dot',
-        `${type} target "${target}" contains a dot, so it must end with one: write "${target}." for an absolute name, or a name without dots for one inside ${ctx.zone}`,
-        src,
-        ctx.domain,
-      ),
-    );
     return false;
   }
   return true;

@@ -1,17 +1,18 @@
+import { getRecordType } from '../records/registry.js';
+import { tokenizeRdata as tokenize } from '../records/text.js';
 import type { RdataToken, RecordTypeModule } from '../records/types.js';
-import { standInModule, standInTokenize } from './records-stand-in.js';
 
 /**
  * The one place the IR reaches into the records layer, so normalisation does not care how the
- * registry is organised. Until src/records/registry.ts lands this uses a local stand-in.
+ * registry is organised.
  */
 
-/** The behaviour module of a record type, or undefined when the type is unknown. */
+/** The behaviour module of a type (`MX`, `TYPE65280`), or undefined when the type is unknown. */
 export function recordModule(type: string): RecordTypeModule | undefined {
-  return standInModule(type);
+  return getRecordType(type);
 }
 
 /** Splits presentation-format rdata into tokens (throws RdataError on an unterminated quote). */
 export function tokenizeRdata(text: string): RdataToken[] {
-  return standInTokenize(text);
+  return tokenize(text);
 }

@@ -54,7 +54,7 @@ export function evaluateStandIn(code: string, file: string): RawConfig {
       r.args = args;
       const absent = r.absent === true;
       delete r.absent;
-      (absent ? d.absent : d.records).push(r);
+      ((absent ? d.absent : d.records) as RawRecord[]).push(r);
     };
   };
 
