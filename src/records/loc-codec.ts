@@ -111,8 +111,16 @@ function cmText(cm: number): string {
 function precisionText(b: number): string {
   const man = b >> 4;
   const exp = b & 0x0f;
-  decodePrecision(b);
   return exp >= 2 ? `${man * 10 ** (exp - 2)}m` : `0.${String(man * 10 ** exp).padStart(2, '0')}m`;
+}
+
+/** Throws `loc-invalid` when wire fields are out of RFC 1876's ranges. */
+export function validateLoc(f: LocFields): void {
+  if (Math.abs(f.latitude - EQUATOR) > 90 * 3_600_000) throw bad('the LOC latitude is beyond 90 degrees');
+  if (Math.abs(f.longitude - EQUATOR) > 180 * 3_600_000) throw bad('the LOC longitude is beyond 180 degrees');
+  decodePrecision(f.size);
+  decodePrecision(f.horizPre);
+  decodePrecision(f.vertPre);
 }
 
 /** BIND's presentation of LOC fields. */

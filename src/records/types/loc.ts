@@ -1,6 +1,6 @@
 import { defineType } from '../define.js';
 import { expectCount } from '../fields.js';
-import { formatLoc, parseLoc, type LocFields } from '../loc-codec.js';
+import { formatLoc, parseLoc, validateLoc, type LocFields } from '../loc-codec.js';
 import { RdataError } from '../types.js';
 
 /** LOC data: the RFC 1876 wire fields (version 0). */
@@ -49,7 +49,7 @@ export const LOC = defineType<LocData>({
     const version = r.u8();
     if (version !== 0) throw new RdataError('loc-invalid', `LOC version ${version} is not supported (only 0)`);
     const d = { size: r.u8(), horizPre: r.u8(), vertPre: r.u8(), latitude: r.u32(), longitude: r.u32(), altitude: r.u32() };
-    formatLoc(d); // validates the precision nibbles
+    validateLoc(d);
     return d;
   },
 });
