@@ -1,6 +1,6 @@
 import type { DomainCtx, DomainDraft } from './draft.js';
 import { DslError, show } from './errors.js';
-import { applyDomainModifier, domainModifier, registerCallable } from './modifier.js';
+import { applyDomainModifier, describe, domainModifier, registerCallable } from './modifier.js';
 import { capturePos } from './pos.js';
 import { domainKey, splitTag, state, zoneOf } from './state.js';
 import type { DomainModifier } from './types.js';
@@ -44,7 +44,7 @@ export const D = registerCallable('D', function D(name: string, registrar: strin
   if (typeof registrar !== 'string') {
     throw new DslError(
       'dsl-bad-argument',
-      `${where}: the second argument must be the registrar (the name NewRegistrar returned, or "none"), not ${show(registrar)}`,
+      `${where}: the second argument must be the registrar (the name NewRegistrar returned, or "none"), not ${describe(registrar)}`,
     );
   }
   const d = newDomain(name, registrar);

@@ -11,9 +11,6 @@ export interface RecordDraft {
   allowRepeatedDomain: boolean;
   /** CAA flag byte, OR-ed by CAA_CRITICAL. */
   caaFlag: number;
-  /** R53_ALIAS options set by R53_ZONE / R53_EVALUATE_TARGET_HEALTH. */
-  r53ZoneId: string | undefined;
-  r53EvaluateTargetHealth: boolean | undefined;
   readonly pos: RawPos | undefined;
 }
 

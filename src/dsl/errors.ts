@@ -1,5 +1,5 @@
 import type { RawPos } from './raw-types.js';
-import { capturePos } from './pos.js';
+import { capturePos, ERROR_FRAME_LIMIT } from './pos.js';
 
 /**
  * A misuse of the DSL (D declared twice, D_EXTEND without a matching D, a record modifier given
@@ -12,12 +12,18 @@ export class DslError extends Error {
   /** The call site in the user's config, when there is one. */
   readonly pos: RawPos | undefined;
 
-  constructor(code: string, message: string) {
+  /** `pos` defaults to the innermost config frame on the stack. */
+  constructor(code: string, message: string, pos?: RawPos) {
     super(message);
     this.name = 'DslError';
     this.code = code;
-    this.pos = capturePos();
+    this.pos = pos ?? capturePos(ERROR_FRAME_LIMIT);
     lastError = this;
+  }
+
+  /** The same error placed at `pos` (a record's call site rather than its D()). */
+  at(pos: RawPos | undefined): DslError {
+    return pos ? new DslError(this.code, this.message, pos) : this;
   }
 }
 

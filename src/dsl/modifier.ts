@@ -48,12 +48,23 @@ export function registerCallable<F extends Function>(name: string, fn: F): F {
   return fn;
 }
 
+/** Printable form of a value for messages, naming DSL functions and modifiers (`NO_PURGE (a domain modifier)`). */
+export function describe(value: unknown): string {
+  if (typeof value === 'function') {
+    const impl = modifiers.get(value);
+    if (impl) return `${impl.name} (a ${impl.domain && impl.record ? 'domain or record' : impl.domain ? 'domain' : 'record'} modifier)`;
+    const fnName = callables.get(value);
+    if (fnName !== undefined) return `the function ${fnName}`;
+  }
+  return show(value);
+}
+
 function misuse(where: string, index: number, value: unknown, expected: string): DslError {
   const fnName = typeof value === 'function' ? callables.get(value) : undefined;
   if (fnName !== undefined) {
     return new DslError('dsl-bad-modifier', `${where}: argument ${index} is the function ${fnName} itself; call it: ${fnName}(...)`);
   }
-  return new DslError('dsl-bad-modifier', `${where}: argument ${index} is ${show(value)}, not ${expected}`);
+  return new DslError('dsl-bad-modifier', `${where}: argument ${index} is ${describe(value)}, not ${expected}`);
 }
 
 /**

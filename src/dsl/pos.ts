@@ -20,8 +20,11 @@ const ErrorCtor = Error as unknown as {
 };
 
 // Deep enough to get past the DSL's own frames (a builder such as LOC_BUILDER_DD is ~6 frames
-// deep), small enough to keep each capture cheap: V8 builds one CallSite per frame.
+// deep), small enough to keep each capture cheap: V8 builds one CallSite per frame. Errors are
+// rare and may be thrown deep inside D()'s modifier processing, so they look further.
 const FRAME_LIMIT = 12;
+/** Frame limit for error positions. */
+export const ERROR_FRAME_LIMIT = 64;
 
 const returnFrames: PrepareStackTrace = (_err, frames) => frames;
 
@@ -30,11 +33,11 @@ const returnFrames: PrepareStackTrace = (_err, frames) => frames;
  * `zonesmith:config`), or undefined when no such frame is on the stack (a test, or a DSL call
  * made from the host).
  */
-export function capturePos(): RawPos | undefined {
+export function capturePos(limit = FRAME_LIMIT): RawPos | undefined {
   const savedPrepare = ErrorCtor.prepareStackTrace;
   const savedLimit = ErrorCtor.stackTraceLimit;
   ErrorCtor.prepareStackTrace = returnFrames;
-  ErrorCtor.stackTraceLimit = FRAME_LIMIT;
+  ErrorCtor.stackTraceLimit = limit;
   const holder: { stack?: unknown } = {};
   try {
     ErrorCtor.captureStackTrace(holder, capturePos);

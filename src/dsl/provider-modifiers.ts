@@ -41,6 +41,11 @@ export const CF_TAGS = registerCallable('CF_TAGS', function CF_TAGS(...tags: str
   return { cloudflare_tags: tags.join(',') };
 });
 
+/** R53_ALIAS record meta: hosted zone id of the alias target (set by R53_ZONE on the record). */
+export const META_R53_ALIAS_ZONE = 'r53_alias_zone_id';
+/** R53_ALIAS record meta: `"true"` when Route 53 evaluates the target's health; absent = false. */
+export const META_R53_EVALUATE_HEALTH = 'r53_alias_evaluate_target_health';
+
 function requireR53Alias(fn: string, type: string, label: string): void {
   if (type !== 'R53_ALIAS') {
     throw new DslError('dsl-modifier-not-for-type', `${fn} applies to D() or to R53_ALIAS records, not to ${type} ${JSON.stringify(label)}`);
@@ -62,7 +67,7 @@ export const R53_ZONE = registerCallable('R53_ZONE', function R53_ZONE(zoneId: s
     },
     (r) => {
       requireR53Alias('R53_ZONE', r.type, r.label);
-      r.r53ZoneId = zoneId;
+      r.meta[META_R53_ALIAS_ZONE] = zoneId;
     },
   );
 });
@@ -74,7 +79,9 @@ export const R53_EVALUATE_TARGET_HEALTH = registerCallable('R53_EVALUATE_TARGET_
   }
   return recordModifier(`R53_EVALUATE_TARGET_HEALTH(${enabled})`, (r) => {
     requireR53Alias('R53_EVALUATE_TARGET_HEALTH', r.type, r.label);
-    r.r53EvaluateTargetHealth = enabled;
+    // Absent means false (the Route 53 provider's convention), so false removes the key.
+    if (enabled) r.meta[META_R53_EVALUATE_HEALTH] = 'true';
+    else delete r.meta[META_R53_EVALUATE_HEALTH];
   });
 });
 

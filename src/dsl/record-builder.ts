@@ -90,15 +90,18 @@ export function addRecord(
     absent: false,
     allowRepeatedDomain: false,
     caaFlag: 0,
-    r53ZoneId: undefined,
-    r53EvaluateTargetHealth: undefined,
     pos,
   };
-  mods.forEach((m, i) => applyRecordModifier(r, m, where, values.length + 2 + i));
-  spec.finish?.(r);
-  // A plain {skip_fqdn_check: "true"} object is what DISABLE_REPEATED_DOMAIN_CHECK is in DNSControl.
-  if (r.meta['skip_fqdn_check'] === 'true') r.allowRepeatedDomain = true;
-  placeLabel(ctx, spec, r);
+  try {
+    mods.forEach((m, i) => applyRecordModifier(r, m, where, values.length + 2 + i));
+    spec.finish?.(r);
+    // A plain {skip_fqdn_check: "true"} object is what DISABLE_REPEATED_DOMAIN_CHECK is in DNSControl.
+    if (r.meta['skip_fqdn_check'] === 'true') r.allowRepeatedDomain = true;
+    placeLabel(ctx, spec, r);
+  } catch (e) {
+    // Modifiers run while D() processes its arguments; point at the record, not at the D().
+    throw e instanceof DslError ? e.at(pos) : e;
+  }
   (r.absent ? ctx.d.absent : ctx.d.records).push(r);
 }
 

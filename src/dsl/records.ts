@@ -1,5 +1,3 @@
-import type { RecordDraft } from './draft.js';
-import { DslError, show } from './errors.js';
 import { numberToIPv4 } from './ip.js';
 import { makeRecordBuilder, type RecordSpec } from './record-builder.js';
 import type { DomainModifierFn, R53AliasType, RecordModifier } from './types.js';
@@ -132,17 +130,10 @@ export const TXT_SPEC: RecordSpec = { type: 'TXT', args: ['text'] };
 /** TXT record: one logical string; an array is joined (splitting into 255-byte strings is the provider's job). */
 export const TXT = makeRecordBuilder(TXT_SPEC) as (name: string, text: string | readonly string[], ...modifiers: M[]) => DM;
 
-const R53_ALIAS_TYPES: readonly string[] = ['A', 'AAAA', 'CNAME', 'CAA', 'MX', 'TXT', 'PTR', 'SPF', 'SRV', 'NAPTR', 'SOA', 'DS', 'TLSA', 'SSHFP', 'SVCB', 'HTTPS'];
-
-function finishR53Alias(r: RecordDraft): void {
-  const type = r.args[0];
-  if (typeof type !== 'string' || !R53_ALIAS_TYPES.includes(type)) {
-    throw new DslError('dsl-bad-argument', `R53_ALIAS(${JSON.stringify(r.label)}): the type must be one of ${R53_ALIAS_TYPES.join(' ')}, not ${show(type)}`);
-  }
-  r.args.push(r.r53EvaluateTargetHealth ?? false, r.r53ZoneId ?? '');
-}
-
-/** Route 53 alias: `R53_ALIAS(name, type, target[, R53_ZONE(id)][, R53_EVALUATE_TARGET_HEALTH(bool)])`. */
-export const R53_ALIAS = makeRecordBuilder({ type: 'R53_ALIAS', args: ['type', 'target'], finish: finishR53Alias }) as (
+/**
+ * Route 53 alias: `R53_ALIAS(name, type, target[, R53_ZONE(id)][, R53_EVALUATE_TARGET_HEALTH(bool)])`;
+ * the two options become record meta (`r53_alias_zone_id`, `r53_alias_evaluate_target_health`).
+ */
+export const R53_ALIAS = makeRecordBuilder({ type: 'R53_ALIAS', args: ['type', 'target'] }) as (
   name: string, type: R53AliasType, target: string, ...modifiers: M[]
 ) => DM;

@@ -41,7 +41,5 @@ export type DomainFlag = DomainModifierFn & (() => DomainModifierFn);
 /** A record modifier constant usable with or without parentheses (`CAA_CRITICAL`). */
 export type RecordFlag = RecordModifierFn & (() => RecordModifierFn);
 
-/** Record types R53_ALIAS can stand in for. */
-export type R53AliasType =
-  | 'A' | 'AAAA' | 'CNAME' | 'CAA' | 'MX' | 'TXT' | 'PTR' | 'SPF' | 'SRV' | 'NAPTR' | 'SOA' | 'DS'
-  | 'TLSA' | 'SSHFP' | 'SVCB' | 'HTTPS';
+/** Record types R53_ALIAS can stand in for (Route 53's alias target types). */
+export type R53AliasType = 'A' | 'AAAA' | 'CNAME' | 'CAA' | 'MX' | 'TXT' | 'PTR' | 'SPF' | 'SRV' | 'NAPTR';

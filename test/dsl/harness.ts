@@ -1,0 +1,121 @@
+// Runs the DSL runtime and a config the way the loader does (runtime script `zonesmith:dsl`, then
+// the config script `zonesmith:config` in the same context), but in a plain node:vm context.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { CONFIG_SCRIPT_NAME, DSL_GLOBALS, DSL_SCRIPT_NAME } from '../../src/dsl/names.js';
+import type { RawConfig, RawPos } from '../../src/dsl/raw-types.js';
+import type { ZonesmithControl } from '../../src/dsl/runtime.js';
+import { readSourceMap } from './source-map.js';
+
+/** The project root (tests read ../shared/fixtures relative to it). */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+let runtimeCode: Promise<string> | undefined;
+
+/** The runtime bundled as the loader bundles it (esbuild, iife, platform neutral). */
+export function runtimeBundle(): Promise<string> {
+  runtimeCode ??= build({
+    entryPoints: [path.join(ROOT, 'src/dsl/runtime.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  }).then((r) => (r.outputFiles[0] as { text: string }).text);
+  return runtimeCode;
+}
+
+/** The error a config threw, as the loader sees it. */
+export interface EvalError {
+  readonly message: string;
+  readonly code?: string;
+  readonly pos?: RawPos;
+}
+
+/** What one evaluation produced. */
+export interface EvalResult {
+  readonly config?: RawConfig;
+  readonly error?: EvalError;
+  readonly context: vm.Context;
+}
+
+/** Options of evaluate(). */
+export interface EvalOptions {
+  /** `-v name=value` variables. */
+  readonly variables?: Record<string, unknown>;
+  /** Maps positions of the evaluated code back (bundled .ts fixtures). */
+  readonly mapPos?: (line: number, column: number) => RawPos | undefined;
+}
+
+function mapAll(value: unknown, map: (line: number, column: number) => RawPos | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapAll(v, map));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'pos' && v && typeof v === 'object') out[k] = map((v as RawPos).line, (v as RawPos).column);
+      else out[k] = mapAll(v, map);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Evaluates config script text in a fresh context after the runtime. */
+export async function evaluate(configCode: string, opts: EvalOptions = {}): Promise<EvalResult> {
+  const context = vm.createContext({});
+  new vm.Script(await runtimeBundle(), { filename: DSL_SCRIPT_NAME }).runInContext(context);
+  const control = (context as { __zonesmith: ZonesmithControl }).__zonesmith;
+  try {
+    if (opts.variables) control.setVariables(JSON.stringify(opts.variables));
+    new vm.Script(configCode, { filename: CONFIG_SCRIPT_NAME }).runInContext(context);
+  } catch (e) {
+    const last = control.lastError();
+    const info = last ? (JSON.parse(last) as EvalError) : { message: (e as Error).message };
+    const error = opts.mapPos && info.pos ? { ...info, pos: opts.mapPos(info.pos.line, info.pos.column) } : info;
+    return { error: error as EvalError, context };
+  }
+  let config = JSON.parse(control.collect()) as RawConfig;
+  if (opts.mapPos) config = mapAll(config, opts.mapPos) as RawConfig;
+  return { config, context };
+}
+
+/** Bundles an import-form config (`import { D } from "zonesmith"`) as the loader would. */
+export async function bundleImportForm(file: string): Promise<{ code: string; mapPos: (line: number, column: number) => RawPos | undefined }> {
+  const virtual = DSL_GLOBALS.map((n) => `export const ${n} = globalThis.${n};`).join('\n');
+  const r = await build({
+    entryPoints: [file],
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    sourcemap: 'external',
+    outdir: path.dirname(file),
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'zonesmith-virtual',
+        setup(b) {
+          b.onResolve({ filter: /^zonesmith$/ }, () => ({ path: 'zonesmith', namespace: 'zonesmith' }));
+          b.onLoad({ filter: /.*/, namespace: 'zonesmith' }, () => ({ contents: virtual, loader: 'js' }));
+        },
+      },
+    ],
+  });
+  const js = r.outputFiles.find((f) => f.path.endsWith('.js'));
+  const map = r.outputFiles.find((f) => f.path.endsWith('.map'));
+  if (!js || !map) throw new Error('esbuild produced no output');
+  return { code: js.text, mapPos: readSourceMap(map.text) };
+}
+
+/** Evaluates a fixture file: `.js` as a script (global form), `.ts` bundled (import form). */
+export async function evaluateFile(file: string, opts: EvalOptions = {}): Promise<EvalResult> {
+  if (file.endsWith('.ts')) {
+    const { code, mapPos } = await bundleImportForm(file);
+    return evaluate(code, { ...opts, mapPos });
+  }
+  return evaluate(readFileSync(file, 'utf8'), opts);
+}
