@@ -1,0 +1,67 @@
+/**
+ * Records between the wire and zonesmith's canonical DnsRecord. RDATA goes through src/records
+ * (rdataFromWire / rdataToWire), so every type it knows works, and unknown ones as RFC 3597 `\#`.
+ */
+import type { DnsRecord } from '../../src/records/types.js';
+import { rdataFromWire, rdataToWire, typeCode } from '../../src/records/registry.js';
+
+/** What the provider keeps in DnsRecord.native: the RDATA exactly as the server holds it. */
+export interface NativeRdata {
+  /**
+   * Uncompressed wire RDATA as read. Deletes and prerequisites must match the server's RDATA
+   * octet for octet, and the canonical text loses some of it (a TXT "ab" "c" reads as "abc").
+   */
+  readonly wire: Uint8Array;
+}
+
+/**
+ * Types whose RDATA names a server may compress (RFC 3597 §4 and the list receivers must accept);
+ * their raw bytes cannot be reused outside the message, so they are re-encoded from the text.
+ */
+const COMPRESSIBLE = new Set([2, 3, 4, 5, 6, 7, 8, 9, 12, 14, 15, 17, 18, 21, 24, 26, 30, 33, 35, 36]);
+
+/** Types the server manages for DNSSEC; never read into the zone's records (DNSControl does the same). */
+const DNSSEC_TYPES = new Set([46, 47, 48, 50, 51, 59, 60, 65534]);
+
+/** Type numbers zonesmith reads but does not manage on an RFC 2136 server. */
+export function isServerManaged(code: number): boolean {
+  return code === 6 || DNSSEC_TYPES.has(code);
+}
+
+/** A record from a transfer, before conversion. */
+export interface WireRecord {
+  /** Owner, canonical (lower-case, escapes as BIND prints them), with trailing dot. */
+  readonly owner: string;
+  readonly type: number;
+  readonly klass: number;
+  readonly ttl: number;
+  /** The message the RDATA lives in (compression pointers resolve against it). */
+  readonly msg: Uint8Array;
+  readonly rdOffset: number;
+  readonly rdLength: number;
+}
+
+/** A DnsRecord for a transferred record (owner without trailing dot; native wire RDATA kept). */
+export function recordFromWire(rr: WireRecord): DnsRecord {
+  const { type, rdata } = rdataFromWire(rr.type, rr.msg, rr.rdOffset, rr.rdLength);
+  const wire = COMPRESSIBLE.has(rr.type) ? rdataToWire(type, rdata) : rr.msg.slice(rr.rdOffset, rr.rdOffset + rr.rdLength);
+  const native: NativeRdata = { wire };
+  return Object.freeze({ name: rr.owner === '.' ? '.' : rr.owner.slice(0, -1), type, ttl: rr.ttl, rdata, native });
+}
+
+/** The RDATA to send for `rec`: the server's own octets when the record was read from it. */
+export function wireRdata(rec: DnsRecord): Uint8Array {
+  const n = rec.native as Partial<NativeRdata> | undefined;
+  if (n && n.wire instanceof Uint8Array) return n.wire;
+  return rdataToWire(rec.type, rec.rdata);
+}
+
+/** The IANA number of a record's type; undefined for pseudo types (ALIAS) that cannot go on the wire. */
+export function wireType(rec: DnsRecord): number | undefined {
+  return typeCode(rec.type);
+}
+
+/** `name/TYPE`: the key of an RRset. */
+export function rrsetKey(name: string, type: string): string {
+  return `${name}/${type}`;
+}
