@@ -1,0 +1,103 @@
+import type { Diagnostic } from '../ir/diagnostic.js';
+import type { IrHandsOff } from '../ir/types.js';
+import type { DnsRecord } from '../records/types.js';
+import { changedRrsetsByName } from './changed-rrsets.js';
+import { buildChanges, type ChangedRrset } from './granularity.js';
+import { applyHandsOff } from './handsoff.js';
+import { makeIdentity } from './identity.js';
+import { orderChanges } from './ordering.js';
+import { compareLabels, compareTypes, relativeLabel } from './order-keys.js';
+import { diffTargets } from './targets.js';
+import type { Change, DiffMessage, Granularity, ZoneDiff } from './types.js';
+
+/** Everything {@link diffZone} needs about one zone at one provider. */
+export interface DiffZoneInput {
+  /** ASCII zone name without trailing dot; labels are taken relative to it. */
+  readonly zone: string;
+  /** What the config wants (after the provider's prepareDesired). */
+  readonly desired: readonly DnsRecord[];
+  /** What the provider serves now. */
+  readonly existing: readonly DnsRecord[];
+  /** ENSURE_ABSENT_REC records. */
+  readonly absent: readonly DnsRecord[];
+  readonly handsOff: IrHandsOff;
+  readonly granularity: Granularity;
+  /** Meta keys that are part of a record's identity for this provider. */
+  readonly comparedMeta?: readonly string[];
+}
+
+/** The result of {@link diffZone}: the diff, and problems found on the way (with config locations). */
+export interface DiffZoneResult {
+  readonly diff: ZoneDiff;
+  readonly diagnostics: Diagnostic[];
+}
+
+interface PendingRrset extends ChangedRrset {
+  readonly label: string;
+}
+
+function comparePending(a: PendingRrset, b: PendingRrset): number {
+  return (
+    compareLabels(a.label, b.label) ||
+    // At a label, types that exist now come before types that are new, so a CNAME being replaced
+    // by other data (or the reverse) is deleted before its replacement is created (DNSControl's
+    // CompareConfig inserts existing records first for this reason).
+    (a.group.existing.length > 0 ? 0 : 1) - (b.group.existing.length > 0 ? 0 : 1) ||
+    compareTypes(a.group.type, b.group.type)
+  );
+}
+
+function countChanges(changes: readonly Change[]): ZoneDiff['counts'] {
+  let create = 0;
+  let update = 0;
+  let del = 0;
+  for (const c of changes) {
+    for (const d of c.details) {
+      if (d.kind === 'create') create++;
+      else if (d.kind === 'delete') del++;
+      else update++;
+    }
+  }
+  return { create, update, delete: del };
+}
+
+/**
+ * Diffs one zone: applies the hands-off rules, finds the minimal record-level changes per
+ * name+type, groups them at the provider's granularity and orders them by dependencies. Pure and
+ * deterministic: the same input gives the same output, with no I/O, clock or colour.
+ */
+export function diffZone(input: DiffZoneInput): DiffZoneResult {
+  const identity = makeIdentity(input.comparedMeta);
+  const ho = applyHandsOff({ ...input, identity });
+  if (ho.blocked) {
+    // Nothing may change: the zone is left exactly as it is.
+    const diff: ZoneDiff = { changes: [], messages: ho.messages, desiredPlus: input.existing, counts: { create: 0, update: 0, delete: 0 } };
+    return { diff, diagnostics: ho.diagnostics };
+  }
+
+  const byName = changedRrsetsByName(input.existing, ho.desiredPlus, identity);
+  const pending: PendingRrset[] = [];
+  for (const groups of byName.values()) {
+    for (const group of groups) {
+      const details = diffTargets(group.existing, group.desired, identity);
+      if (details.length > 0) pending.push({ group, details, label: relativeLabel(group.name, input.zone) });
+    }
+  }
+  pending.sort(comparePending);
+
+  const built = buildChanges(pending, input.granularity, identity, byName);
+  const ordered = orderChanges(built);
+
+  const messages: DiffMessage[] = [...ho.messages];
+  if (ordered.unresolved.length > 0) {
+    const names = [...new Set(ordered.unresolved.map((c) => c.name))].join(', ');
+    messages.push({
+      kind: 'warning',
+      code: 'ordering-cycle',
+      text: `${ordered.unresolved.length} changes have circular or unresolved dependencies and are applied last: ${names}`,
+      records: ordered.unresolved.flatMap((c) => (c.after.length > 0 ? c.after : c.before)),
+    });
+  }
+  const diff: ZoneDiff = { changes: ordered.changes, messages, desiredPlus: ho.desiredPlus, counts: countChanges(ordered.changes) };
+  return { diff, diagnostics: ho.diagnostics };
+}
