@@ -81,81 +81,114 @@ export function lowerBound(planned: readonly PlannedChange[], limits: Limits = R
 
 interface Unit {
   readonly index: number;
+  readonly name: string;
   readonly planned: PlannedChange[];
   weight: Weight;
-  /** Creates or replaces an alias: must come after the records it may point at. */
-  tail: boolean;
+  /** Names (of other units) whose changes must be committed first: in-zone alias targets. */
+  deps: string[];
+  /** 0 for units without dependencies, else one more than the deepest dependency. */
+  depth: number;
 }
 
 class OpenBatch {
   readonly changes: Change[] = [];
-  readonly head: NativeChange[] = [];
-  readonly tail: NativeChange[] = [];
+  /** Natives by dependency depth, so alias targets precede their aliases within one request. */
+  readonly byDepth: NativeChange[][] = [];
   records = 0;
   chars = 0;
   constructor(private readonly limits: Limits) {}
   fits(w: Weight): boolean {
     return this.records + w.records <= this.limits.records && this.chars + w.chars <= this.limits.chars;
   }
-  add(planned: readonly PlannedChange[], w: Weight, tail: boolean): void {
+  /** The fuller of the two limits after adding `w` (0..1). */
+  loadWith(w: Weight): number {
+    return Math.max((this.records + w.records) / this.limits.records, (this.chars + w.chars) / this.limits.chars);
+  }
+  add(planned: readonly PlannedChange[], w: Weight, depth: number): void {
     for (const p of planned) this.changes.push(p.change);
-    (tail ? this.tail : this.head).push(...orderNatives(planned));
+    (this.byDepth[depth] ??= []).push(...orderNatives(planned));
     this.records += w.records;
     this.chars += w.chars;
   }
   finish(): Batch {
-    return { changes: this.changes, natives: [...this.head, ...this.tail], weight: { records: this.records, chars: this.chars } };
+    return { changes: this.changes, natives: this.byDepth.flatMap((n) => n ?? []), weight: { records: this.records, chars: this.chars } };
   }
 }
+
+type Strategy = 'balanced' | 'first-fit';
 
 /**
  * Packs planned changes into batches. All changes at one owner name travel together (so one
  * RRset's changes are never split, and a CNAME swapped for an A at the same name is atomic), with
- * deletions first. Names are independent of each other in Route 53 except for alias targets in
- * the same zone, so units are packed first-fit by decreasing size, and alias creations go last:
- * into the last batch that holds other changes, or later ones. A name whose changes exceed one
- * request is sent change by change, in order, over consecutive batches. Throws
- * `route53-change-too-large` when one change alone cannot fit a request.
+ * deletions first. Names are independent in Route 53 except for an alias whose target in the same
+ * zone is changed in the same push: that target goes in the same or an earlier request, and first
+ * within a request. Packing tries k = lowerBound requests, then k + 1, ...: units go largest first
+ * into the least-loaded request that fits (which spreads large TXT sets evenly), or, failing that,
+ * first-fit; the first k that works is used. A name whose changes exceed one request is sent
+ * change by change, in order, over consecutive requests. Throws `route53-change-too-large` when a
+ * single change cannot fit any request.
  */
 export function packBatches(planned: readonly PlannedChange[], limits: Limits = ROUTE53_LIMITS): Batch[] {
-  const units = groupByName(planned);
-  const batches: OpenBatch[] = [];
-  const fitsEmpty = (w: Weight): boolean => w.records <= limits.records && w.chars <= limits.chars;
-
-  const head = units.filter((u) => !u.tail);
-  const tail = units.filter((u) => u.tail);
-  // Oversized names first, in order, each piece at or after the previous one.
-  let cursor = 0;
-  for (const u of head.filter((x) => !fitsEmpty(x.weight))) cursor = placeInOrder(u, cursor, batches, limits);
-  const sorted = head.filter((x) => fitsEmpty(x.weight)).sort((a, b) => size(b.weight, limits) - size(a.weight, limits) || a.index - b.index);
-  for (const u of sorted) {
-    const target = batches.find((b) => b.fits(u.weight));
-    if (target) target.add(u.planned, u.weight, false);
-    else {
-      const b = new OpenBatch(limits);
-      b.add(u.planned, u.weight, false);
-      batches.push(b);
+  if (planned.length === 0) return [];
+  const units = groupByName(planned, limits);
+  const lb = Math.max(1, lowerBound(planned, limits));
+  for (let k = lb; k < lb + 8; k++) {
+    for (const strategy of ['balanced', 'first-fit'] as const) {
+      const packed = attempt(units, limits, k, strategy);
+      if (packed) return packed;
     }
   }
-  cursor = Math.max(0, batches.length - 1);
-  for (const u of tail) {
-    if (!fitsEmpty(u.weight)) {
-      cursor = placeInOrder(u, cursor, batches, limits);
-      continue;
-    }
-    let i = cursor;
-    while (i < batches.length && !batches[i]!.fits(u.weight)) i++;
-    if (i === batches.length) batches.push(new OpenBatch(limits));
-    batches[i]!.add(u.planned, u.weight, true);
-    cursor = i;
-  }
-  return batches.map((b) => b.finish());
+  return attempt(units, limits, Number.POSITIVE_INFINITY, 'first-fit')!;
 }
 
-function placeInOrder(u: Unit, cursor: number, batches: OpenBatch[], limits: Limits): number {
-  const pieces = [...u.planned.filter(onlyDeletes), ...u.planned.filter((p) => !onlyDeletes(p))];
-  let i = cursor;
-  for (const p of pieces) {
+function attempt(units: readonly Unit[], limits: Limits, k: number, strategy: Strategy): Batch[] | undefined {
+  const batches: OpenBatch[] = [];
+  // Balanced packing needs all k requests open from the start to spread the load over them.
+  if (strategy === 'balanced' && Number.isFinite(k)) for (let i = 0; i < k; i++) batches.push(new OpenBatch(limits));
+  const binOf = new Map<string, number>();
+  const fitsEmpty = (w: Weight): boolean => w.records <= limits.records && w.chars <= limits.chars;
+  const order = [...units].sort((a, b) => a.depth - b.depth || Number(fitsEmpty(a.weight)) - Number(fitsEmpty(b.weight)) || size(b.weight, limits) - size(a.weight, limits) || a.index - b.index);
+  const place = (w: Weight, from: number): number | undefined => {
+    if (strategy === 'first-fit') return firstFitFrom(batches, w, from, k, limits);
+    let best: number | undefined;
+    for (let i = from; i < batches.length; i++) {
+      if (batches[i]!.fits(w) && (best === undefined || batches[i]!.loadWith(w) < batches[best]!.loadWith(w))) best = i;
+    }
+    return best;
+  };
+  for (const u of order) {
+    const from = Math.max(0, ...u.deps.map((d) => binOf.get(d) ?? 0));
+    if (fitsEmpty(u.weight)) {
+      const i = place(u.weight, from);
+      if (i === undefined) return undefined;
+      batches[i]!.add(u.planned, u.weight, u.depth);
+      binOf.set(u.name, i);
+      continue;
+    }
+    let at = from;
+    for (const p of [...u.planned.filter(onlyDeletes), ...u.planned.filter((q) => !onlyDeletes(q))]) {
+      const w = totalWeight(p.natives);
+      const i = firstFitFrom(batches, w, at, k, limits);
+      if (i === undefined) return undefined;
+      batches[i]!.add([p], w, u.depth);
+      at = i;
+    }
+    binOf.set(u.name, at);
+  }
+  return batches.filter((b) => b.changes.length > 0).map((b) => b.finish());
+}
+
+function firstFitFrom(batches: OpenBatch[], w: Weight, from: number, k: number, limits: Limits): number | undefined {
+  for (let i = from; i < batches.length; i++) if (batches[i]!.fits(w)) return i;
+  const next = Math.max(batches.length, from);
+  if (next >= k) return undefined;
+  while (batches.length <= next) batches.push(new OpenBatch(limits));
+  return next;
+}
+
+function groupByName(planned: readonly PlannedChange[], limits: Limits): Unit[] {
+  const byName = new Map<string, Unit>();
+  for (const p of planned) {
     const w = totalWeight(p.natives);
     if (w.records > limits.records || w.chars > limits.chars) {
       throw new ZonesmithError(
@@ -163,25 +196,29 @@ function placeInOrder(u: Unit, cursor: number, batches: OpenBatch[], limits: Lim
         `the change to ${p.change.name} ${p.change.type ?? ''} needs ${w.records} ResourceRecord elements and ${w.chars} value characters; one Route 53 request allows ${limits.records} and ${limits.chars}`,
       );
     }
-    while (i < batches.length && !batches[i]!.fits(w)) i++;
-    if (i === batches.length) batches.push(new OpenBatch(limits));
-    batches[i]!.add([p], w, u.tail);
-  }
-  return i;
-}
-
-function groupByName(planned: readonly PlannedChange[]): Unit[] {
-  const byName = new Map<string, Unit>();
-  for (const p of planned) {
     let u = byName.get(p.change.name);
     if (!u) {
-      u = { index: byName.size, planned: [], weight: { records: 0, chars: 0 }, tail: false };
+      u = { index: byName.size, name: p.change.name, planned: [], weight: { records: 0, chars: 0 }, deps: [], depth: 0 };
       byName.set(p.change.name, u);
     }
     u.planned.push(p);
-    const w = totalWeight(p.natives);
     u.weight = { records: u.weight.records + w.records, chars: u.weight.chars + w.chars };
-    if (p.natives.some((n) => n.action !== 'DELETE' && n.rrset.AliasTarget)) u.tail = true;
+  }
+  for (const u of byName.values()) {
+    const targets = u.planned.flatMap((p) => p.natives).filter((n) => n.action !== 'DELETE' && n.rrset.AliasTarget?.DNSName).map((n) => n.rrset.AliasTarget!.DNSName!.toLowerCase().replace(/\.$/, ''));
+    u.deps = [...new Set(targets)].filter((t) => t !== u.name && byName.has(t));
+  }
+  // Depth by repeated relaxation; alias cycles (which Route 53 refuses anyway) stop at the bound.
+  for (let round = 0; round < byName.size; round++) {
+    let changed = false;
+    for (const u of byName.values()) {
+      const d = u.deps.length === 0 ? 0 : 1 + Math.max(...u.deps.map((n) => byName.get(n)!.depth));
+      if (d !== u.depth && d <= byName.size) {
+        u.depth = d;
+        changed = true;
+      }
+    }
+    if (!changed) break;
   }
   return [...byName.values()];
 }
