@@ -27,7 +27,7 @@ export function originFqdn(origin: string): string {
 /** True for characters that may stand literally in a canonical name (printable, not special, not upper-case). */
 function plainChar(c: number): boolean {
   // Specials BIND escapes inside labels: " $ ( ) . ; @ \ (the dot is handled by the caller).
-  return c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x24 && c !== 0x28 && c !== 0x29 && c !== 0x3b && c !== 0x40 && c !== 0x5c;
+  return c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x24 && c !== 0x2e && c !== 0x28 && c !== 0x29 && c !== 0x3b && c !== 0x40 && c !== 0x5c;
 }
 
 /**
