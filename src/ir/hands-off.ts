@@ -1,6 +1,7 @@
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import { compileGlob } from './glob.js';
-import type { NormalizedRecord } from './normalize-records.js';
+import type { DnsRecord } from '../records/types.js';
+import { shortName, targetOf } from './records-api.js';
 import type { SourcePos } from './source.js';
 import type { IrHandsOff, IrIgnoreRule } from './types.js';
 
@@ -72,10 +73,10 @@ function compileRule(raw: RawRule, domain: string, diagnostics: Diagnostic[]): C
   return { rule, label: labelRe, types: anyType ? undefined : new Set(typeList), target: targetRe };
 }
 
-/** True when the rule matches the record: label, type and target all match. */
-export function ruleMatches(rule: CompiledRule, n: NormalizedRecord): boolean {
+/** True when the rule matches the record (owner `name` in `zone`): label, type and target all match. */
+export function ruleMatches(rule: CompiledRule, rec: DnsRecord, zone: string): boolean {
   return (
-    (rule.types === undefined || rule.types.has(n.record.type)) && rule.label.test(n.short) && rule.target.test(n.target)
+    (rule.types === undefined || rule.types.has(rec.type)) && rule.label.test(shortName(rec.name, zone)) && rule.target.test(targetOf(rec))
   );
 }
 
@@ -85,22 +86,23 @@ export function ruleMatches(rule: CompiledRule, n: NormalizedRecord): boolean {
  * turns it into a warning.
  */
 export function checkIgnoreSafety(
-  records: readonly NormalizedRecord[],
+  records: readonly DnsRecord[],
+  zone: string,
   rules: readonly CompiledRule[],
   disabled: boolean,
   domain: string,
   diagnostics: Diagnostic[],
 ): void {
   if (rules.length === 0) return;
-  for (const n of records) {
-    const hit = rules.find((r) => ruleMatches(r, n));
+  for (const rec of records) {
+    const hit = rules.find((r) => ruleMatches(r, rec, zone));
     if (!hit) continue;
     const { label, types, target } = hit.rule;
-    const message = `${n.record.type} ${n.record.name} is in the config but also matches IGNORE("${label}", "${types}", "${target}")`;
+    const message = `${rec.type} ${rec.name} is in the config but also matches IGNORE("${label}", "${types}", "${target}")`;
     diagnostics.push(
       disabled
-        ? warning('ignored-record-in-config', message, n.record.source, domain)
-        : error('ignored-record-in-config', `${message}; remove one, or add DISABLE_IGNORE_SAFETY_CHECK to the domain`, n.record.source, domain),
+        ? warning('ignored-record-in-config', message, rec.source, domain)
+        : error('ignored-record-in-config', `${message}; remove one, or add DISABLE_IGNORE_SAFETY_CHECK to the domain`, rec.source, domain),
     );
   }
 }

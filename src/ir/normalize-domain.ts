@@ -3,7 +3,9 @@ import { error, warning, type Diagnostic } from './diagnostic.js';
 import { checkIgnoreSafety, normalizeHandsOff } from './hands-off.js';
 import { metaToStrings } from './meta.js';
 import { isIpAddress, nameSyntaxProblem, toAsciiName, toUnicodeName } from './names.js';
-import { normalizeRecord, type InputRecord, type NormalizedRecord, type RecordContext } from './normalize-records.js';
+import type { DnsRecord } from '../records/types.js';
+import { normalizeRecord, type InputRecord, type RecordContext } from './normalize-records.js';
+import { comparableOf } from './records-api.js';
 import type { SourcePos } from './source.js';
 import { normalizeTtl } from './ttl.js';
 import type { IrDomain, IrDomainProvider, IrSafety } from './types.js';
@@ -93,7 +95,7 @@ export function normalizeDomain(raw: DomainInput, declared: Declared, diagnostic
   checkDesiredAndAbsent(records, absent, domain, diagnostics);
 
   const { handsOff, rules } = normalizeHandsOff(raw, domain, diagnostics);
-  checkIgnoreSafety(records, rules, handsOff.disableIgnoreSafetyCheck, domain, diagnostics);
+  checkIgnoreSafety(records, zone, rules, handsOff.disableIgnoreSafetyCheck, domain, diagnostics);
 
   const safety = normalizeSafety(raw.safety, report);
   const autoDnssec = raw.autoDnssec === 'on' || raw.autoDnssec === 'off' ? raw.autoDnssec : undefined;
@@ -105,19 +107,19 @@ export function normalizeDomain(raw: DomainInput, declared: Declared, diagnostic
     dnsProviders,
     nameservers,
     nameserverTtl,
-    records: records.map((n) => n.record),
-    absent: absent.map((n) => n.record),
+    records,
+    absent,
     handsOff,
     ...(safety ? { safety } : {}),
-    meta: metaToStrings(raw.meta),
+    meta: metaToStrings(raw.meta) ?? {},
     ...(src ? { source: src } : {}),
     ...(defaultTtl !== undefined ? { defaultTtl } : {}),
     ...(autoDnssec ? { autoDnssec } : {}),
   };
 }
 
-function normalizeAll(list: readonly InputRecord[], ctx: RecordContext): NormalizedRecord[] {
-  const out: NormalizedRecord[] = [];
+function normalizeAll(list: readonly InputRecord[], ctx: RecordContext): DnsRecord[] {
+  const out: DnsRecord[] = [];
   if (!Array.isArray(list)) return out;
   for (const input of list) {
     const n = normalizeRecord(input, ctx);
@@ -184,14 +186,13 @@ function normalizeNameservers(raw: DomainInput, zone: string, domain: string, di
   return out;
 }
 
-function checkDesiredAndAbsent(records: readonly NormalizedRecord[], absent: readonly NormalizedRecord[], domain: string, diagnostics: Diagnostic[]): void {
+function checkDesiredAndAbsent(records: readonly DnsRecord[], absent: readonly DnsRecord[], domain: string, diagnostics: Diagnostic[]): void {
   if (absent.length === 0) return;
-  const desired = new Set(records.map((n) => `${n.record.name}\u0000${n.record.type}\u0000${n.comparable}`));
-  for (const n of absent) {
-    if (desired.has(`${n.record.name}\u0000${n.record.type}\u0000${n.comparable}`)) {
-      diagnostics.push(
-        error('desired-and-absent', `${n.record.type} ${n.record.name} ${n.record.rdata} is both in the config and marked ENSURE_ABSENT_REC()`, n.record.source, domain),
-      );
+  const key = (r: DnsRecord): string => `${r.name}\u0000${r.type}\u0000${comparableOf(r)}`;
+  const desired = new Set(records.map(key));
+  for (const r of absent) {
+    if (desired.has(key(r))) {
+      diagnostics.push(error('desired-and-absent', `${r.type} ${r.name} ${r.rdata} is both in the config and marked ENSURE_ABSENT_REC()`, r.source, domain));
     }
   }
 }

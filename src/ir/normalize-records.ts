@@ -1,7 +1,7 @@
 import { RdataError, type DnsRecord, type RecordTypeModule } from '../records/types.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import { normalizeLabel } from './labels.js';
-import { isEmpty, metaToStrings } from './meta.js';
+import { metaToStrings } from './meta.js';
 import { isIpAddress } from './names.js';
 import { recordModule, tokenizeRdata } from './records-api.js';
 import type { SourcePos } from './source.js';
@@ -22,17 +22,6 @@ export interface InputRecord {
   readonly source?: SourcePos;
 }
 
-/** A normalised record with what the zone checks need beside it. */
-export interface NormalizedRecord {
-  readonly record: DnsRecord;
-  /** Label relative to the zone, `@` for the apex. */
-  readonly short: string;
-  /** What IGNORE's target glob matches (see RecordTypeModule.target). */
-  readonly target: string;
-  /** The identity string: equal for duplicates. */
-  readonly comparable: string;
-}
-
 /** Where diagnostics go, and the zone they belong to. */
 export interface RecordContext {
   /** ASCII zone name, no trailing dot. */
@@ -48,105 +37,107 @@ export interface RecordContext {
 // checkTargets; its "a dot inside means it must end with one" rule lives in the records layer).
 const TARGET_ARG: Readonly<Record<string, number>> = { CNAME: 0, ALIAS: 0, DNAME: 0, NS: 0, PTR: 0, MX: 1, SRV: 3 };
 
-/** Normalises one record; reports its problems to ctx and returns undefined when it cannot be kept. */
-export function normalizeRecord(input: InputRecord, ctx: RecordContext): NormalizedRecord | undefined {
+/**
+ * Normalises one record; reports its problems to ctx and returns undefined when it cannot be kept.
+ * This runs once per record (100,000 in a large config), so it avoids closures and spreads, and
+ * keeps nothing beside the DnsRecord itself (what the zone checks rarely need they recompute).
+ */
+export function normalizeRecord(input: InputRecord, ctx: RecordContext): DnsRecord | undefined {
   const src = input.source;
-  const report = (d: Diagnostic): void => void ctx.diagnostics.push(d);
-  let type = typeof input.type === 'string' ? input.type.toUpperCase() : '';
-  const mod = type ? recordModule(type) : undefined;
+  const diags = ctx.diagnostics;
+  const mod = typeof input.type === 'string' && input.type !== '' ? recordModule(input.type) : undefined;
   if (!mod) {
-    report(error('unknown-record-type', `unknown record type ${JSON.stringify(input.type)}`, src, ctx.domain));
+    diags.push(error('unknown-record-type', `unknown record type ${JSON.stringify(input.type)}`, src, ctx.domain));
     return undefined;
   }
-  // `TYPE15` is MX: one name per type from here on.
-  type = mod.type;
+  // `mx` and `TYPE15` are MX: one name per type from here on.
+  const type = mod.type;
 
   const label = normalizeLabel(input.label, ctx.zone, type, input.allowRepeatedDomain === true);
   if (!label.ok) {
-    report(error(label.issue.code, label.issue.message, src, ctx.domain));
+    diags.push(error(label.issue.code, label.issue.message, src, ctx.domain));
     return undefined;
   }
-  if (label.warning) report(warning(label.warning.code, label.warning.message, src, ctx.domain));
+  if (label.warning) diags.push(warning(label.warning.code, label.warning.message, src, ctx.domain));
 
   let ttl = normalizeTtl(input.ttl, 'TTL');
   if (typeof ttl !== 'number') {
-    if (input.ttl !== ctx.reportedTtl) report(error(ttl.code, ttl.message, src, ctx.domain));
+    if (input.ttl !== ctx.reportedTtl) diags.push(error(ttl.code, ttl.message, src, ctx.domain));
     ttl = 300;
   }
 
-  const parsed = parseRdata(mod, type, input, ctx, src);
-  if (!parsed) return undefined;
-  const { rdata, target, comparable } = parsed;
-
+  const data = parseData(mod, input, ctx, src);
+  if (data === FAILED) return undefined;
+  const rdata = mod.format(data);
   const fqdn = label.fqdn;
+  const short = label.short;
+  if (short === '@' ? type === 'CNAME' || type === 'NS' : type === 'SOA' || type === 'CNAME' || TARGET_ARG[type] !== undefined) {
+    if (!placementOk(type, short, fqdn, mod.target(data), ctx, src)) return undefined;
+  }
+
+  const meta = metaToStrings(input.meta);
+  return meta === undefined
+    ? src === undefined ? { name: fqdn, type, ttl, rdata } : { name: fqdn, type, ttl, rdata, source: src }
+    : src === undefined ? { name: fqdn, type, ttl, rdata, meta } : { name: fqdn, type, ttl, rdata, meta, source: src };
+}
+
+/** Where a type may stand and what it may point at: the apex rules, CNAME loops, IP addresses as names. */
+function placementOk(type: string, short: string, fqdn: string, target: string, ctx: RecordContext, src: SourcePos | undefined): boolean {
+  const diags = ctx.diagnostics;
   let ok = true;
-  if (label.short === '@' && type === 'CNAME') {
-    report(error('cname-at-apex', `CNAME is not allowed at the apex of ${ctx.zone} (the apex holds SOA and NS); use ALIAS if the provider has it`, src, ctx.domain));
+  if (short === '@' && type === 'CNAME') {
+    diags.push(error('cname-at-apex', `CNAME is not allowed at the apex of ${ctx.zone} (the apex holds SOA and NS); use ALIAS if the provider has it`, src, ctx.domain));
     ok = false;
   }
-  if (label.short === '@' && type === 'NS') {
-    report(error('ns-at-apex', `NS records at the apex of ${ctx.zone} come from the DNS providers and NAMESERVER(); use NAMESERVER("${target}")`, src, ctx.domain));
+  if (short === '@' && type === 'NS') {
+    diags.push(error('ns-at-apex', `NS records at the apex of ${ctx.zone} come from the DNS providers and NAMESERVER(); use NAMESERVER("${target}")`, src, ctx.domain));
     ok = false;
   }
-  if (label.short !== '@' && type === 'SOA') {
-    report(error('soa-not-at-apex', `SOA is only allowed at the apex ("@"), not at ${fqdn}`, src, ctx.domain));
+  if (short !== '@' && type === 'SOA') {
+    diags.push(error('soa-not-at-apex', `SOA is only allowed at the apex ("@"), not at ${fqdn}`, src, ctx.domain));
     ok = false;
   }
   if (type === 'CNAME' && target === `${fqdn}.`) {
-    report(error('cname-loop', `CNAME ${fqdn} points at itself`, src, ctx.domain));
+    diags.push(error('cname-loop', `CNAME ${fqdn} points at itself`, src, ctx.domain));
     ok = false;
   }
   if (TARGET_ARG[type] !== undefined && isIpAddress(target)) {
-    report(error('target-is-ip', `${type} target must be a host name, not the IP address ${target}`, src, ctx.domain));
+    diags.push(error('target-is-ip', `${type} target must be a host name, not the IP address ${target}`, src, ctx.domain));
     ok = false;
   }
-  if (!ok) return undefined;
-
-  const meta = metaToStrings(input.meta);
-  const record: DnsRecord = {
-    name: fqdn,
-    type,
-    ttl,
-    rdata,
-    ...(isEmpty(meta) ? {} : { meta }),
-    ...(src ? { source: src } : {}),
-  };
-  return { record, short: label.short, target, comparable };
+  return ok;
 }
 
-function parseRdata(
-  mod: RecordTypeModule,
-  type: string,
-  input: InputRecord,
-  ctx: RecordContext,
-  src: SourcePos | undefined,
-): { rdata: string; target: string; comparable: string } | undefined {
+const FAILED = Symbol('failed');
+
+/** The record's data from DSL arguments or IR text, with the type's checks; FAILED after reporting why. */
+function parseData(mod: RecordTypeModule, input: InputRecord, ctx: RecordContext, src: SourcePos | undefined): unknown {
   try {
     let data: unknown;
     if (input.rdataText !== undefined) {
       data = mod.fromTokens(tokenizeRdata(input.rdataText), `${ctx.zone}.`);
     } else {
       const args = Array.isArray(input.args) ? input.args : [];
-      if (!targetArgOk(type, args, ctx, src)) return undefined;
+      if (!targetArgOk(mod.type, args, ctx, src)) return FAILED;
       data = mod.fromArgs(args, { zone: ctx.zone });
     }
+    const issues = mod.check(data);
+    if (issues.length === 0) return data;
     let ok = true;
-    for (const issue of mod.check(data)) {
+    for (const issue of issues) {
       const make = issue.severity === 'error' ? error : warning;
       ctx.diagnostics.push(make(issue.code, issue.message, src, ctx.domain));
       if (issue.severity === 'error') ok = false;
     }
-    if (!ok) return undefined;
-    const rdata = mod.format(data);
-    return { rdata, target: mod.target(data), comparable: mod.comparable ? mod.comparable(data) : rdata };
+    return ok ? data : FAILED;
   } catch (err) {
     if (err instanceof RdataError) {
       ctx.diagnostics.push(error(err.code, err.message, src, ctx.domain));
-      return undefined;
+      return FAILED;
     }
     // A record module that throws anything else has a bug; the user still gets a located message.
-    ctx.diagnostics.push(error('invalid-rdata', `${type} data could not be read: ${(err as Error).message}`, src, ctx.domain));
-    return undefined;
+    ctx.diagnostics.push(error('invalid-rdata', `${mod.type} data could not be read: ${(err as Error).message}`, src, ctx.domain));
+    return FAILED;
   }
 }
 

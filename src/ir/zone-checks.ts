@@ -1,12 +1,16 @@
 import { error, warning, type Diagnostic } from './diagnostic.js';
-import type { NormalizedRecord } from './normalize-records.js';
+import type { DnsRecord } from '../records/types.js';
+import { comparableOf } from './records-api.js';
 import { formatSource } from './source.js';
 
 // Cloudflare serves a proxied CNAME as addresses, so DNSControl lets it share its name (pkg/normalize/validate.go).
 const PROXIED = new Set(['on', 'full']);
 
-function at(n: NormalizedRecord): string {
-  const where = formatSource(n.record.source);
+// Beyond this many records at one name, pairwise comparison gives way to a map.
+const SMALL_GROUP = 8;
+
+function at(n: DnsRecord): string {
+  const where = formatSource(n.source);
   return where ? ` (at ${where})` : '';
 }
 
@@ -15,72 +19,96 @@ function at(n: NormalizedRecord): string {
  * checkRecordSetHasMultipleTTLs, plus DS placement): several CNAMEs at one name, CNAME beside other
  * data, exact duplicates, differing TTLs within one name and type (a warning), and DS records
  * below the apex without NS records at the same name (a warning: DS belongs at a delegation).
+ * Records are grouped by name once; most names hold one or two records, so the rest is cheap.
  */
-export function checkZone(records: readonly NormalizedRecord[], zone: string, domain: string, diagnostics: Diagnostic[]): void {
-  const byName = new Map<string, NormalizedRecord[]>();
-  const seen = new Map<string, NormalizedRecord>();
-  const rrsets = new Map<string, { first: NormalizedRecord; warned: boolean }>();
-
+export function checkZone(records: readonly DnsRecord[], zone: string, domain: string, diagnostics: Diagnostic[]): void {
+  const byName = new Map<string, DnsRecord | DnsRecord[]>();
   for (const n of records) {
-    const { name, type, ttl } = n.record;
-    const group = byName.get(name);
-    if (group) group.push(n);
-    else byName.set(name, [n]);
+    const name = n.name;
+    const prev = byName.get(name);
+    if (prev === undefined) byName.set(name, n);
+    else if (Array.isArray(prev)) prev.push(n);
+    else byName.set(name, [prev, n]);
+  }
+  for (const [name, entry] of byName) {
+    if (!Array.isArray(entry)) {
+      if (entry.type === 'DS' && name !== zone) dsWithoutNs(entry, domain, diagnostics);
+      continue;
+    }
+    checkGroup(entry, domain, diagnostics);
+    checkCnames(name, entry, domain, diagnostics);
+    if (name !== zone && entry.some((n) => n.type === 'DS') && !entry.some((n) => n.type === 'NS')) {
+      for (const n of entry) if (n.type === 'DS') dsWithoutNs(n, domain, diagnostics);
+    }
+  }
+}
 
-    const key = `${name}\u0000${type}`;
-    const identity = `${key}\u0000${n.comparable}`;
-    const earlier = seen.get(identity);
+/** Equal identity; the rdata decides except for types with their own comparison (SOA). */
+function same(a: DnsRecord, b: DnsRecord): boolean {
+  return a.rdata === b.rdata || comparableOf(a) === comparableOf(b);
+}
+
+function dsWithoutNs(n: DnsRecord, domain: string, diagnostics: Diagnostic[]): void {
+  diagnostics.push(
+    warning('ds-without-ns', `DS record at ${n.name} has no NS records beside it; DS records belong at a delegation`, n.source, domain),
+  );
+}
+
+/** Duplicates and TTL consistency among the records at one name. */
+function checkGroup(group: readonly DnsRecord[], domain: string, diagnostics: Diagnostic[]): void {
+  const firstOfType = new Map<string, { first: DnsRecord; warned: boolean }>();
+  const seen = group.length > SMALL_GROUP ? new Map<string, DnsRecord>() : undefined;
+  for (let i = 0; i < group.length; i++) {
+    const n = group[i] as DnsRecord;
+    const { type, ttl, name } = n;
+    let earlier: DnsRecord | undefined;
+    if (seen) {
+      const key = `${type}\u0000${comparableOf(n)}`;
+      earlier = seen.get(key);
+      if (!earlier) seen.set(key, n);
+    } else {
+      for (let j = 0; j < i && !earlier; j++) {
+        const o = group[j] as DnsRecord;
+        if (o.type === type && same(o, n)) earlier = o;
+      }
+    }
     if (earlier) {
-      diagnostics.push(
-        error('duplicate-record', `duplicate ${type} record ${name} ${n.record.rdata}, already declared${at(earlier)}`, n.record.source, domain),
-      );
-    } else seen.set(identity, n);
-
-    const rrset = rrsets.get(key);
-    if (!rrset) rrsets.set(key, { first: n, warned: false });
-    else if (!rrset.warned && rrset.first.record.ttl !== ttl) {
+      diagnostics.push(error('duplicate-record', `duplicate ${type} record ${name} ${n.rdata}, already declared${at(earlier)}`, n.source, domain));
+    }
+    const rrset = firstOfType.get(type);
+    if (!rrset) firstOfType.set(type, { first: n, warned: false });
+    else if (!rrset.warned && rrset.first.ttl !== ttl) {
       rrset.warned = true;
       diagnostics.push(
         warning(
           'inconsistent-ttl',
-          `${type} records at ${name} have different TTLs (${rrset.first.record.ttl}${at(rrset.first)} and ${ttl}); most providers keep one TTL per name and type`,
-          n.record.source,
+          `${type} records at ${name} have different TTLs (${rrset.first.ttl}${at(rrset.first)} and ${ttl}); most providers keep one TTL per name and type`,
+          n.source,
           domain,
         ),
       );
     }
   }
-
-  for (const [name, group] of byName) {
-    if (group.length > 1) checkCnames(name, group, domain, diagnostics);
-    for (const n of group) {
-      if (n.record.type === 'DS' && name !== zone && !group.some((o) => o.record.type === 'NS')) {
-        diagnostics.push(
-          warning('ds-without-ns', `DS record at ${name} has no NS records beside it; DS records belong at a delegation`, n.record.source, domain),
-        );
-      }
-    }
-  }
 }
 
-function checkCnames(name: string, group: readonly NormalizedRecord[], domain: string, diagnostics: Diagnostic[]): void {
-  const cnames = group.filter((n) => n.record.type === 'CNAME');
+function checkCnames(name: string, group: readonly DnsRecord[], domain: string, diagnostics: Diagnostic[]): void {
+  const cnames = group.filter((n) => n.type === 'CNAME');
   if (cnames.length === 0) return;
-  const first = cnames[0] as NormalizedRecord;
+  const first = cnames[0] as DnsRecord;
   for (const extra of cnames.slice(1)) {
     // An exact duplicate is already reported as such.
-    if (extra.comparable === first.comparable) continue;
-    diagnostics.push(error('cname-multiple', `${name} has more than one CNAME; the first is${at(first)}`, extra.record.source, domain));
+    if (same(extra, first)) continue;
+    diagnostics.push(error('cname-multiple', `${name} has more than one CNAME; the first is${at(first)}`, extra.source, domain));
   }
-  const other = group.find((n) => n.record.type !== 'CNAME');
+  const other = group.find((n) => n.type !== 'CNAME');
   if (!other) return;
   for (const c of cnames) {
-    if (PROXIED.has(c.record.meta?.['cloudflare_proxy'] ?? '')) continue;
+    if (PROXIED.has(c.meta?.['cloudflare_proxy'] ?? '')) continue;
     diagnostics.push(
       error(
         'cname-with-other-data',
-        `CNAME at ${name} cannot share its name with other records (${other.record.type}${at(other)}); a CNAME must be alone at its name`,
-        c.record.source,
+        `CNAME at ${name} cannot share its name with other records (${other.type}${at(other)}); a CNAME must be alone at its name`,
+        c.source,
         domain,
       ),
     );
