@@ -1,11 +1,10 @@
 import type { RawDomain } from '../dsl/raw-types.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
-import { checkIgnoreSafety, normalizeHandsOff } from './hands-off.js';
+import { normalizeHandsOff } from './hands-off.js';
 import { metaToStrings } from './meta.js';
 import { isIpAddress, nameSyntaxProblem, toAsciiName, toUnicodeName } from './names.js';
 import type { DnsRecord } from '../records/types.js';
 import { normalizeRecord, type InputRecord, type RecordContext } from './normalize-records.js';
-import { comparableOf } from './records-api.js';
 import type { SourcePos } from './source.js';
 import { normalizeTtl } from './ttl.js';
 import type { IrDomain, IrDomainProvider, IrSafety } from './types.js';
@@ -92,10 +91,7 @@ export function normalizeDomain(raw: DomainInput, declared: Declared, diagnostic
   const records = normalizeAll(raw.records, ctx);
   const absent = normalizeAll(raw.absent, ctx);
   checkZone(records, zone, domain, diagnostics);
-  checkDesiredAndAbsent(records, absent, domain, diagnostics);
-
-  const { handsOff, rules } = normalizeHandsOff(raw, domain, diagnostics);
-  checkIgnoreSafety(records, zone, rules, handsOff.disableIgnoreSafetyCheck, domain, diagnostics);
+  const handsOff = normalizeHandsOff(raw, domain, diagnostics);
 
   const safety = normalizeSafety(raw.safety, report);
   const autoDnssec = raw.autoDnssec === 'on' || raw.autoDnssec === 'off' ? raw.autoDnssec : undefined;
@@ -184,17 +180,6 @@ function normalizeNameservers(raw: DomainInput, zone: string, domain: string, di
     out.push({ name, ...(ns.source ? { source: ns.source } : {}) });
   }
   return out;
-}
-
-function checkDesiredAndAbsent(records: readonly DnsRecord[], absent: readonly DnsRecord[], domain: string, diagnostics: Diagnostic[]): void {
-  if (absent.length === 0) return;
-  const key = (r: DnsRecord): string => `${r.name}\u0000${r.type}\u0000${comparableOf(r)}`;
-  const desired = new Set(records.map(key));
-  for (const r of absent) {
-    if (desired.has(key(r))) {
-      diagnostics.push(error('desired-and-absent', `${r.type} ${r.name} ${r.rdata} is both in the config and marked ENSURE_ABSENT_REC()`, r.source, domain));
-    }
-  }
 }
 
 function normalizeSafety(raw: DomainInput['safety'], report: (code: string, message: string) => void): IrSafety | undefined {

@@ -1,4 +1,4 @@
-import { comparableRdata, getRecordType, recordTarget } from '../records/registry.js';
+import { comparableRdata, getRecordType } from '../records/registry.js';
 import { tokenizeRdata as tokenize } from '../records/text.js';
 import type { DnsRecord, RdataToken, RecordTypeModule } from '../records/types.js';
 
@@ -20,14 +20,4 @@ export function tokenizeRdata(text: string): RdataToken[] {
 /** The identity string of a normalised record: its rdata, except for types that say otherwise (SOA ignores its serial). */
 export function comparableOf(rec: DnsRecord): string {
   return getRecordType(rec.type)?.comparable ? comparableRdata(rec) : rec.rdata;
-}
-
-/** What IGNORE's target glob matches (the name for CNAME, the text for TXT); parses the rdata again, so only on demand. */
-export function targetOf(rec: DnsRecord): string {
-  return recordTarget(rec);
-}
-
-/** The owner name relative to the zone, `@` for the apex (names are already inside the zone). */
-export function shortName(name: string, zone: string): string {
-  return name === zone ? '@' : name.slice(0, name.length - zone.length - 1);
 }
