@@ -2,16 +2,15 @@ import type { RawConfig, RawDomain, RawRecord } from './raw-types.js';
 import type { DomainDraft, RecordDraft } from './draft.js';
 import { state } from './state.js';
 
+// Written out field by field (no spreads): collect() runs once per record of large configs.
 function record(r: RecordDraft): RawRecord {
-  return {
-    type: r.type,
-    label: r.label,
-    args: r.args,
-    ...(r.ttl === undefined ? {} : { ttl: r.ttl }),
-    meta: r.meta,
-    ...(r.allowRepeatedDomain ? { allowRepeatedDomain: true } : {}),
-    ...(r.pos ? { pos: r.pos } : {}),
-  };
+  const out: { -readonly [K in keyof RawRecord]: RawRecord[K] } =
+    r.ttl === undefined
+      ? { type: r.type, label: r.label, args: r.args, meta: r.meta }
+      : { type: r.type, label: r.label, args: r.args, ttl: r.ttl, meta: r.meta };
+  if (r.allowRepeatedDomain) out.allowRepeatedDomain = true;
+  if (r.pos) out.pos = r.pos;
+  return out;
 }
 
 function domain(d: DomainDraft): RawDomain {

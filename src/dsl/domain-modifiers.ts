@@ -1,6 +1,6 @@
 import { toSeconds } from './duration.js';
 import { DslError, show } from './errors.js';
-import { domainModifier, registerCallable } from './modifier.js';
+import { domainFlag, domainModifier, registerCallable } from './modifier.js';
 import { capturePos } from './pos.js';
 import type { DomainFlag, DomainModifierFn, Duration } from './types.js';
 
@@ -35,14 +35,14 @@ export const NAMESERVER_TTL = registerCallable('NAMESERVER_TTL', function NAMESE
 });
 
 /** Never delete records that exist at the provider but not in the config. */
-export const NO_PURGE: DomainFlag = domainModifier('NO_PURGE', (ctx) => {
+export const NO_PURGE: DomainFlag = domainFlag('NO_PURGE', (ctx) => {
   ctx.d.noPurge = true;
-}) as DomainFlag;
+});
 
 /** Delete records that are not in the config (the default; undoes NO_PURGE). */
-export const PURGE: DomainFlag = domainModifier('PURGE', (ctx) => {
+export const PURGE: DomainFlag = domainFlag('PURGE', (ctx) => {
   ctx.d.noPurge = false;
-}) as DomainFlag;
+});
 
 function glob(fn: string, what: string, v: unknown): string {
   if (v === undefined) return '*';
@@ -87,22 +87,22 @@ export const IGNORE_EXTERNAL_DNS = registerCallable('IGNORE_EXTERNAL_DNS', funct
 });
 
 /** Allow desired records that also match an IGNORE rule (otherwise an error). */
-export const DISABLE_IGNORE_SAFETY_CHECK: DomainFlag = domainModifier('DISABLE_IGNORE_SAFETY_CHECK', (ctx) => {
+export const DISABLE_IGNORE_SAFETY_CHECK: DomainFlag = domainFlag('DISABLE_IGNORE_SAFETY_CHECK', (ctx) => {
   ctx.d.disableIgnoreSafetyCheck = true;
-}) as DomainFlag;
+});
 
 /** Ask the DNS provider to sign the zone (managed DNSSEC). */
-export const AUTODNSSEC_ON: DomainFlag = domainModifier('AUTODNSSEC_ON', (ctx) => {
+export const AUTODNSSEC_ON: DomainFlag = domainFlag('AUTODNSSEC_ON', (ctx) => {
   ctx.d.autoDnssec = 'on';
-}) as DomainFlag;
+});
 
 /** Ask the DNS provider to stop signing the zone. */
-export const AUTODNSSEC_OFF: DomainFlag = domainModifier('AUTODNSSEC_OFF', (ctx) => {
+export const AUTODNSSEC_OFF: DomainFlag = domainFlag('AUTODNSSEC_OFF', (ctx) => {
   ctx.d.autoDnssec = 'off';
-}) as DomainFlag;
+});
 
 /** Deprecated in DNSControl and a no-op there too; use AUTODNSSEC_ON or AUTODNSSEC_OFF. */
-export const AUTODNSSEC: DomainFlag = domainModifier('AUTODNSSEC', () => {}) as DomainFlag;
+export const AUTODNSSEC: DomainFlag = domainFlag('AUTODNSSEC', () => {});
 
 /** zonesmith: thresholds for SAFETY_THRESHOLDS, in percent of the zone's existing records. */
 export interface SafetyThresholds {

@@ -1,6 +1,7 @@
+import type { RawPos } from './raw-types.js';
 import type { DomainCtx, RecordDraft } from './draft.js';
 import { DslError, show } from './errors.js';
-import { applyRecordModifier, domainModifier, isRecordModifierArg, registerCallable } from './modifier.js';
+import { applyRecordModifier, isRecordModifierArg, Modifier, registerCallable } from './modifier.js';
 import { capturePos } from './pos.js';
 import { ptrLabel } from './ptr-magic.js';
 import type { DomainModifierFn } from './types.js';
@@ -27,21 +28,43 @@ function usage(spec: RecordSpec): string {
   return `${spec.type}(name, ${spec.args.join(', ')})`;
 }
 
+/** One record builder call (`A("www", "192.0.2.1")`): becomes a record when its D() applies it. */
+class RecordCall extends Modifier {
+  constructor(
+    private readonly spec: RecordSpec,
+    private readonly label: string,
+    private readonly values: unknown[],
+    private readonly mods: unknown[],
+    private readonly pos: RawPos | undefined,
+  ) {
+    super();
+  }
+
+  describe(): string {
+    return `${this.spec.type}(${JSON.stringify(this.label)})`;
+  }
+
+  override applyDomain(ctx: DomainCtx): void {
+    addRecord(ctx, this.spec, this.label, this.values, this.mods, this.pos);
+  }
+}
+
 /** Records made by a builder at this call site. */
 export function makeRecordBuilder(spec: RecordSpec): RecordBuilder {
-  const builder = function (...all: unknown[]): DomainModifierFn {
+  const max = spec.args.length;
+  const min = max - (spec.optional?.length ?? 0);
+  const builder = function (): DomainModifierFn {
     const pos = capturePos();
     // DNSControl (pkg/js/helpers.js rawrecordBuilder): functions and plain objects are modifiers
     // wherever they appear, arrays are joined into one string, everything else is data.
     const data: unknown[] = [];
-    const mods: unknown[] = [];
-    for (const a of all) {
-      if (isRecordModifierArg(a)) mods.push(a);
+    let mods: unknown[] | undefined;
+    for (let i = 0; i < arguments.length; i++) {
+      // eslint-disable-next-line prefer-rest-params
+      const a: unknown = arguments[i];
+      if (isRecordModifierArg(a)) (mods ??= []).push(a);
       else data.push(Array.isArray(a) ? a.join('') : a);
     }
-    const [label, ...values] = data;
-    const max = spec.args.length;
-    const min = max - (spec.optional?.length ?? 0);
     if (data.length < min + 1) {
       throw new DslError(
         'dsl-arg-count',
@@ -51,22 +74,26 @@ export function makeRecordBuilder(spec: RecordSpec): RecordBuilder {
     if (data.length > max + 1) {
       throw new DslError('dsl-arg-count', `${spec.type} takes at most ${max + 1} data arguments (${usage(spec)}); got ${data.length}: ${data.map(show).join(', ')}`);
     }
+    const label = data[0];
     if (typeof label !== 'string') {
       throw new DslError('dsl-bad-argument', `${spec.type}: the name (first argument) must be a string such as "@" or "www", not ${show(label)}`);
     }
-    values.forEach((v, i) => {
+    const values = data.slice(1);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (v === undefined || v === null) {
         throw new DslError('dsl-bad-argument', `${spec.type}(${JSON.stringify(label)}): argument ${i + 2} (${spec.args[i]}) is ${v}`);
       }
-    });
+    }
     for (let i = values.length; i < max; i++) values.push(spec.optional?.[i - min]);
-    const where = `${spec.type}(${JSON.stringify(label)})`;
     const written = spec.label ? spec.label(label) : label;
-    return domainModifier(where, (ctx) => addRecord(ctx, spec, written, values, mods, where, pos));
+    return new RecordCall(spec, written, values, mods ?? NO_MODS, pos) as unknown as DomainModifierFn;
   };
   Object.defineProperty(builder, 'name', { value: spec.type });
-  return registerCallable(spec.type, builder as RecordBuilder);
+  return registerCallable(spec.type, builder as unknown as RecordBuilder);
 }
+
+const NO_MODS: unknown[] = [];
 
 /**
  * Adds one record to the domain being built, as a builder's modifier does; for builder macros
@@ -78,13 +105,12 @@ export function addRecord(
   label: string,
   values: readonly unknown[],
   mods: readonly unknown[],
-  where: string,
-  pos: RecordDraft['pos'],
+  pos: RawPos | undefined,
 ): void {
   const r: RecordDraft = {
     type: spec.type,
     label,
-    args: [...values],
+    args: values.slice(),
     ttl: ctx.d.defaultTtl,
     meta: {},
     absent: false,
@@ -93,7 +119,10 @@ export function addRecord(
     pos,
   };
   try {
-    mods.forEach((m, i) => applyRecordModifier(r, m, where, values.length + 2 + i));
+    if (mods.length > 0) {
+      const where = (): string => `${spec.type}(${JSON.stringify(label)})`;
+      for (let i = 0; i < mods.length; i++) applyRecordModifier(r, mods[i], where, values.length + 2 + i);
+    }
     spec.finish?.(r);
     // A plain {skip_fqdn_check: "true"} object is what DISABLE_REPEATED_DOMAIN_CHECK is in DNSControl.
     if (r.meta['skip_fqdn_check'] === 'true') r.allowRepeatedDomain = true;

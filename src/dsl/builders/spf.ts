@@ -82,7 +82,7 @@ export const SPF_BUILDER = registerCallable('SPF_BUILDER', function SPF_BUILDER(
   const where = `SPF_BUILDER(${JSON.stringify(label)})`;
   const overflow = opts.overflow;
   if (!overflow) {
-    return [domainModifier(where, (ctx) => addRecord(ctx, TXT_SPEC, label, [text], mods, where, pos))];
+    return [domainModifier(where, (ctx) => addRecord(ctx, TXT_SPEC, label, [text], mods, pos))];
   }
   if (typeof overflow !== 'string' || !overflow.includes('%d')) {
     throw new DslError('dsl-bad-argument', `SPF_BUILDER: overflow must be a label pattern containing %d (such as "_spf%d"), not ${show(overflow)}`);
@@ -99,7 +99,7 @@ export const SPF_BUILDER = registerCallable('SPF_BUILDER', function SPF_BUILDER(
       // D_EXTEND subdomain) is needed: the split happens when the modifier is applied.
       const suffix = ctx.sub === '' ? ctx.d.zone : `${ctx.sub.toLowerCase()}.${ctx.d.zone}`;
       for (const [l, t] of splitSpf(terms.slice(1), overflow, suffix, overhead, max)) {
-        addRecord(ctx, TXT_SPEC, l === '' ? label : l, [t], mods, where, pos);
+        addRecord(ctx, TXT_SPEC, l === '' ? label : l, [t], mods, pos);
       }
     }),
   ];
