@@ -3,7 +3,7 @@ import { RdataError } from './types.js';
 /**
  * LOC (RFC 1876) presentation ⇄ wire fields. Text is read digit by digit (no floating point), so
  * `23.5` seconds is exactly 23500 thousandths. Printing follows BIND 9 (verified with
- * named-compilezone 9.18, 2026-06): `52 22 23.000 N 4 53 32.000 E -2.00m 1m 10000m 10m`.
+ * named-compilezone 9.18, 2026-11): `52 22 23.000 N 4 53 32.000 E -2.00m 1m 10000m 10m`.
  */
 
 /** LOC wire fields. */

@@ -6,7 +6,7 @@ import { RdataError } from '../../src/records/types.js';
 
 /** LOC (RFC 1876): the RFC's own examples, BIND's printing and wire bytes, DNSControl's arguments. */
 
-// The examples of RFC 1876 §4 and what BIND 9.18 prints for them (named-compilezone, 2026-06).
+// The examples of RFC 1876 §4 and what BIND 9.18 prints for them (named-compilezone, 2026-11).
 const RFC_EXAMPLES: readonly (readonly [string, string])[] = [
   ['42 21 54 N 71 06 18 W -24m 30m', '42 21 54.000 N 71 6 18.000 W -24.00m 30m 10000m 10m'],
   ['42 21 43.952 N 71 5 6.344 W -24m 1m 200m', '42 21 43.952 N 71 5 6.344 W -24.00m 1m 200m 10m'],
