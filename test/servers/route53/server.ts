@@ -11,7 +11,7 @@ import { Faults, type OpName } from './faults.js';
 import { sortName, storedName } from './names.js';
 import { InvalidInputError, parseChangeRequest, parseCreateZone } from './requests.js';
 import { changeInfo, delegationSet, doc, errorDoc, hostedZone, resourceRecordSet } from './responses.js';
-import { compareOrder, listOrderKey, Route53State, type StoredZone } from './state.js';
+import { compareOrder, Route53State, type StoredZone } from './state.js';
 import type { XmlElement } from './xml.js';
 
 /** Options for the test server. */
@@ -205,12 +205,19 @@ export class Route53Server {
     const all = this.state.sortedRrsets(z);
     let start = 0;
     if (name !== null) {
+      // Binary search for the first record set at or after (name, type, identifier).
       const from = [sortName(storedName(name)), type ?? '', identifier ?? ''];
-      start = all.findIndex((r) => compareOrder(listOrderKey(r), from) >= 0);
-      if (start < 0) start = all.length;
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareOrder(all[mid]!.order, from) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      start = lo;
     }
-    const page = all.slice(start, start + limit);
-    const next = all[start + limit];
+    const page = all.slice(start, start + limit).map((e) => e.rrset);
+    const next = all[start + limit]?.rrset;
     const elements: XmlElement[] = [
       ['ResourceRecordSets', page.map(resourceRecordSet)],
       ['IsTruncated', next !== undefined],

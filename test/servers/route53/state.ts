@@ -30,8 +30,8 @@ export interface StoredZone {
   readonly privateZone: boolean;
   readonly nameServers: readonly string[];
   readonly rrsets: Map<string, StoredRrset>;
-  /** Sorted keys, rebuilt lazily after a change. */
-  sorted?: string[];
+  /** Record sets in list order with their sort keys, rebuilt lazily after a change. */
+  sorted?: { rrset: StoredRrset; order: [string, string, string] }[];
 }
 
 /** A submitted change batch and how many GetChange polls it has seen. */
@@ -99,14 +99,14 @@ export class Route53State {
     zone.sorted = undefined;
   }
 
-  /** Record sets of a zone in Route 53's list order. */
-  sortedRrsets(zone: StoredZone): StoredRrset[] {
+  /** Record sets of a zone in Route 53's list order, with their sort keys. */
+  sortedRrsets(zone: StoredZone): { rrset: StoredRrset; order: [string, string, string] }[] {
     if (!zone.sorted) {
-      const entries = [...zone.rrsets.entries()].map(([k, r]) => ({ k, o: listOrderKey(r) }));
-      entries.sort((a, b) => compareOrder(a.o, b.o));
-      zone.sorted = entries.map((e) => e.k);
+      const entries = [...zone.rrsets.values()].map((rrset) => ({ rrset, order: listOrderKey(rrset) }));
+      entries.sort((a, b) => compareOrder(a.order, b.order));
+      zone.sorted = entries;
     }
-    return zone.sorted.map((k) => zone.rrsets.get(k)!);
+    return zone.sorted;
   }
 
   /** Records a new change batch and returns it. */
