@@ -30,7 +30,6 @@ import { RdataError, type ArgsContext, type DnsRecord, type RdataIssue, type Rda
 import { unknownType } from './unknown-type.js';
 import { ByteReader, ByteWriter } from './wire.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type AnyModule = RecordTypeModule<any>;
 
 /** Every record type zonesmith knows, one line each; adding a type is a module plus a line here. */
