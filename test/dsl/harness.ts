@@ -108,7 +108,7 @@ export async function bundleImportForm(file: string): Promise<{ code: string; ma
   const js = r.outputFiles.find((f) => f.path.endsWith('.js'));
   const map = r.outputFiles.find((f) => f.path.endsWith('.map'));
   if (!js || !map) throw new Error('esbuild produced no output');
-  return { code: js.text, mapPos: readSourceMap(map.text) };
+  return { code: js.text, mapPos: readSourceMap(map.text, path.basename(file)) };
 }
 
 /** Evaluates a fixture file: `.js` as a script (global form), `.ts` bundled (import form). */

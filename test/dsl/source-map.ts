@@ -24,14 +24,21 @@ function decodeVlq(segment: string): number[] {
 /** Generated segment → original position, per generated line. */
 interface Segment {
   col: number;
+  source: number;
   line: number;
   origCol: number;
 }
 
-/** Parses a source map's `mappings` (single source) into per-line segments. */
-export function readSourceMap(json: string): (line: number, column: number) => { line: number; column: number } | undefined {
-  const map = JSON.parse(json) as { mappings: string };
+/**
+ * Parses a source map's `mappings` and returns a lookup for positions in the source whose name
+ * ends with `sourceSuffix` (the bundle also maps the virtual "zonesmith" module). Like source-map
+ * consumers' greatest-lower-bound bias: the segment at or before the column, no offset added.
+ */
+export function readSourceMap(json: string, sourceSuffix: string): (line: number, column: number) => { line: number; column: number } | undefined {
+  const map = JSON.parse(json) as { mappings: string; sources: string[] };
+  const wanted = map.sources.findIndex((s) => s.endsWith(sourceSuffix));
   const lines: Segment[][] = [];
+  let source = 0;
   let srcLine = 0;
   let srcCol = 0;
   for (const lineText of map.mappings.split(';')) {
@@ -42,9 +49,10 @@ export function readSourceMap(json: string): (line: number, column: number) => {
       const v = decodeVlq(seg);
       genCol += v[0] ?? 0;
       if (v.length >= 4) {
+        source += v[1] ?? 0;
         srcLine += v[2] ?? 0;
         srcCol += v[3] ?? 0;
-        segs.push({ col: genCol, line: srcLine, origCol: srcCol });
+        segs.push({ col: genCol, source, line: srcLine, origCol: srcCol });
       }
     }
     lines.push(segs);
@@ -54,6 +62,6 @@ export function readSourceMap(json: string): (line: number, column: number) => {
     if (!segs) return undefined;
     let best: Segment | undefined;
     for (const s of segs) if (s.col <= column - 1) best = s;
-    return best ? { line: best.line + 1, column: best.origCol + 1 + (column - 1 - best.col) } : undefined;
+    return best && best.source === wanted ? { line: best.line + 1, column: best.origCol + 1 } : undefined;
   };
 }
