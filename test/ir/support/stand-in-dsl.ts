@@ -1,5 +1,6 @@
 import vm from 'node:vm';
 import type { RawConfig, RawDomain, RawProvider, RawRecord, RawSource } from '../../../src/dsl/raw-types.js';
+import { RECORD_TYPES } from '../../../src/records/types.js';
 
 /**
  * STAND-IN for src/load + src/dsl until they land: evaluates a DNSControl-style .js config with
@@ -95,7 +96,7 @@ export function evaluateStandIn(code: string, file: string): RawConfig {
     CAA_CRITICAL,
     IP: (s: string) => s.split('.').reduce((n, o) => n * 256 + Number(o), 0),
   };
-  for (const t of ['A', 'AAAA', 'ALIAS', 'CAA', 'CNAME', 'DNAME', 'DS', 'LOC', 'MX', 'NS', 'PTR', 'SOA', 'SRV', 'TXT', 'FOO', 'HTTPS', 'TLSA', 'SSHFP']) {
+  for (const t of [...RECORD_TYPES, 'R53_ALIAS', 'FOO']) {
     globals[t] = record(t);
   }
   vm.runInNewContext(code, globals, { filename: file });
