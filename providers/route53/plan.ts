@@ -8,7 +8,7 @@ import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
 import type { Change } from '../../src/diff/types.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { META_ALIAS_ZONE, META_EVALUATE_HEALTH, parseAlias, R53_ALIAS } from './alias.js';
-import { nativeWeight, type NativeChange, type PlannedChange } from './batch.js';
+import { nativeWeight, ROUTE53_LIMITS, type NativeChange, type PlannedChange } from './batch.js';
 import { rrsetFromAlias, rrsetFromRecords } from './convert.js';
 
 /** Looks up the record set Route 53 holds for an existing record (from getRecords in this run). */
@@ -85,10 +85,15 @@ function exactExisting(records: readonly DnsRecord[], lookup: NativeLookup): Res
   return sets.length > 0 ? sets : undefined;
 }
 
-/** The alternative that weighs less in both limits; UPSERT when neither is lighter in both. */
+/**
+ * The alternative that fits one request when only one does; else the one that weighs less in both
+ * limits; UPSERT when neither is lighter in both.
+ */
 function lighter(replace: NativeChange[], upsert: NativeChange[]): NativeChange[] {
   const a = sum(replace);
   const b = sum(upsert);
+  const fits = (w: { records: number; chars: number }): boolean => w.records <= ROUTE53_LIMITS.records && w.chars <= ROUTE53_LIMITS.chars;
+  if (fits(a) !== fits(b)) return fits(a) ? replace : upsert;
   const replaceNoWorse = a.records <= b.records && a.chars <= b.chars;
   const replaceBetter = a.records < b.records || a.chars < b.chars;
   return replaceNoWorse && replaceBetter ? replace : upsert;

@@ -148,4 +148,16 @@ describe('ROUTE53 request counts equal the lower bound', () => {
     checkPush(h.server, changes, ctx.batches);
     expect(await pending(h.provider, zoneRef(ZONE), desired)).toEqual([]);
   });
+
+  it('a record set growing from 300 to 600 values, too big for an UPSERT (1,200), goes as DELETE + CREATE in one request', async () => {
+    await setup();
+    const zone = h.server.state.zone([...h.server.state.zones.keys()][0]!)!;
+    h.server.state.put(zone, { name: `big.${ZONE}`, type: 'A', ttl: 300, values: Array.from({ length: 300 }, (_v, i) => `10.0.${i >> 8}.${i & 255}`) });
+    h.server.resetCounts();
+    const desired = Array.from({ length: 600 }, (_v, i) => rec(ZONE, 'big', 'A', `10.1.${i >> 8}.${i & 255}`));
+    await push(h.provider, zoneRef(ZONE), desired);
+    expect(h.server.count('ChangeResourceRecordSets')).toBe(1);
+    expect(h.server.committed[0]!.map((c) => c.action)).toEqual(['DELETE', 'CREATE']);
+    expect(await pending(h.provider, zoneRef(ZONE), desired)).toEqual([]);
+  });
 });
