@@ -88,7 +88,7 @@ describe('ROUTE53 record sets', () => {
   it('parses and formats R53_ALIAS rdata', () => {
     expect(aliasRdata('a', 'WWW', 'example.com.')).toBe('A www.example.com.');
     expect(parseAlias('cname x.example.com')).toEqual({ aliasType: 'CNAME', target: 'x.example.com.' });
-    expect(() => aliasRdata('NS', 'x.')).toThrow(/cannot have type NS/);
+    expect(() => aliasRdata('NS', 'x.')).toThrow(/R53_ALIAS type "NS" is not one of/);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Change } from '../../../src/diff/types.js';
 import type { ApplyContext, ProviderInstance, ZoneRef } from '../../../src/provider/types.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { route53Provider } from '../../../providers/route53/index.js';
-import { canonicalFor } from '../../../providers/route53/rdata.js';
+import { canonicalRdata } from '../../../src/records/registry.js';
 import type { Route53Settings } from '../../../providers/route53/settings.js';
 import { Route53Server, type Route53ServerOptions } from '../../servers/route53/server.js';
 
@@ -56,13 +56,7 @@ export function zoneRef(name: string, meta: Record<string, string> = {}): ZoneRe
 /** A desired record with canonical rdata (relative names resolve against `zone`). */
 export function rec(zone: string, label: string, type: string, text: string, ttl = 300, meta?: Record<string, string>): DnsRecord {
   const name = label === '@' ? zone : `${label}.${zone}`;
-  return { name, type, ttl, rdata: type === 'R53_ALIAS' ? aliasText(text, zone) : canonicalFor(type, text, `${zone}.`), ...(meta ? { meta } : {}) };
-}
-
-function aliasText(text: string, zone: string): string {
-  const [t, target] = text.split(/\s+/);
-  const abs = target!.endsWith('.') ? target! : `${target}.${zone}.`;
-  return `${t!.toUpperCase()} ${abs.toLowerCase()}`;
+  return { name, type, ttl, rdata: canonicalRdata(type, text, `${zone}.`), ...(meta ? { meta } : {}) };
 }
 
 const COMPARED_META = route53Provider.comparedMeta ?? [];
