@@ -41,6 +41,22 @@ export interface RawProvider extends RawPositioned {
  * conveniences: TXT arrays joined into one string, `IP()` numbers turned into dotted quads, the CAA
  * flag (0, or 128 with CAA_CRITICAL) placed first, SOA's serial as 0. Targets stay as written
  * (relative or absolute); the host resolves and checks them.
+ *
+ * `args` per type, as the DSL writes them (values are whatever the config passed; the host checks):
+ * A, AAAA `[address]` · CNAME, ALIAS, NS, PTR, DNAME `[target]` · MX `[preference, exchange]` ·
+ * TXT `[text]` · SRV `[priority, weight, port, target]` · CAA `[flag, tag, value]` ·
+ * SOA `[mname, rname, 0, refresh, retry, expire, minimum]` · SSHFP `[algorithm, fptype, fingerprint]` ·
+ * TLSA, SMIMEA `[usage, selector, matchingType, data]` · DS `[keyTag, algorithm, digestType, digest]` ·
+ * DNSKEY `[flags, protocol, algorithm, publicKey]` · NAPTR `[order, preference, flags, service, regexp, replacement]` ·
+ * HTTPS, SVCB `[priority, target, params]` (params `""` when omitted) ·
+ * LOC `[d1, m1, s1, "N"|"S", d2, m2, s2, "E"|"W", altitude, size, horizPrecision, vertPrecision]` (metres) ·
+ * DHCID `[digest]` · OPENPGPKEY `[key]` · RP `[mbox, txtName]` · R53_ALIAS `[type, target]` (the
+ * alias options are meta: `r53_alias_zone_id`, `r53_alias_evaluate_target_health: "true"`).
+ *
+ * Labels: PTR name magic has already run in reverse zones (`"192.0.2.10"` or `REV(...)` became the
+ * relative label); SMIMEA labels carry `._smimecert`. Inside D_EXTEND("sub.zone") labels are
+ * `x.sub` / `sub`, and bare relative targets of CNAME, ALIAS, MX, NS and SRV were made absolute
+ * (`mail` → `mail.sub.zone.`) so the host may resolve every remaining relative name against the zone.
  */
 export interface RawRecord extends RawPositioned {
   /** Upper-case type (`MX`), or a provider pseudo type (`R53_ALIAS`, `CF_SINGLE_REDIRECT`). */
@@ -52,7 +68,7 @@ export interface RawRecord extends RawPositioned {
   readonly ttl?: number;
   /** Record metadata from plain objects and provider modifiers (`cloudflare_proxy: "on"`). */
   readonly meta: Record<string, unknown>;
-  /** DISABLE_REPEATED_DOMAIN_CHECK was applied. */
+  /** DISABLE_REPEATED_DOMAIN_CHECK was applied (or meta `skip_fqdn_check: "true"` was given). */
   readonly allowRepeatedDomain?: boolean;
 }
 
