@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
 import { registerCheck } from './check.js';
+import { registerPreview } from './preview.js';
 import { registerPrintIr } from './print-ir.js';
+import { registerPush } from './push.js';
 
 /** Sets the process exit code from a command's result. */
 export type SetExit = (code: number) => void;
@@ -10,4 +12,6 @@ export type SetExit = (code: number) => void;
 export function registerCommands(program: Command, output: Output, setExit: SetExit): void {
   registerCheck(program, output, setExit);
   registerPrintIr(program, output, setExit);
+  registerPreview(program, output, setExit);
+  registerPush(program, output, setExit);
 }
