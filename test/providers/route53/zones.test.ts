@@ -65,6 +65,18 @@ describe('ROUTE53 zones', () => {
     expect(h.server.count('ListResourceRecordSets')).toBe(3);
   });
 
+  it('follows NextRecordIdentifier through weighted sets split across pages, and leaves them alone', async () => {
+    h = await startHarness({ server: { recordPageLimit: 2 } });
+    const zone = h.server.seedZone('w.example');
+    for (const id of ['a', 'b', 'c', 'd', 'e']) h.server.state.put(zone, { name: 'lb.w.example', type: 'A', setIdentifier: id, weight: 1, ttl: 60, values: ['192.0.2.1'] });
+    h.server.state.put(zone, { name: 'z.w.example', type: 'A', ttl: 60, values: ['192.0.2.2'] });
+    const got = (await h.provider.getRecords(zoneRef('w.example')))!;
+    expect(got.filter((r) => r.type === 'A').map((r) => r.name)).toEqual(['z.w.example']);
+    // 2 apex sets + 5 weighted + 1 = 8 sets, 2 per page.
+    expect(h.server.count('ListResourceRecordSets')).toBe(4);
+    expect(h.logs.some((l) => l.includes('5 record set(s) with a routing or traffic policy are left alone'))).toBe(true);
+  });
+
   it('picks among hosted zones sharing a name with R53_ZONE (domain meta zone_id)', async () => {
     h = await startHarness();
     const pub = h.server.seedZone('split.example');
