@@ -12,7 +12,9 @@ import { IR_VERSION, type IrConfig, type IrDomain, type IrProviderDecl } from '.
 
 /**
  * The IR as a file: stable, pretty JSON (2-space indent, fixed key order, metadata keys sorted,
- * a final newline), so the same config always prints the same bytes and diffs stay small.
+ * a final newline), so the same config always prints the same bytes and diffs stay small. Each
+ * record, nameserver and IGNORE rule sits on one line, so a zone of 100,000 records stays readable
+ * and a one-record change is a one-line diff.
  */
 export function irToJson(ir: IrConfig): string {
   const out = {
@@ -21,7 +23,34 @@ export function irToJson(ir: IrConfig): string {
     dnsProviders: ir.dnsProviders.map(declJson),
     domains: ir.domains.map(domainJson),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${pretty(out, '')}\n`;
+}
+
+// Objects written on one line: marked where they are built.
+const oneLine = new WeakSet<object>();
+
+function line<T extends object>(o: T): T {
+  oneLine.add(o);
+  return o;
+}
+
+function pretty(v: unknown, indent: string): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (oneLine.has(v)) return compact(v);
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    return `[\n${v.map((x) => inner + pretty(x, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(v);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${pretty(x, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+function compact(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(compact).join(', ')}]`;
+  return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${compact(x)}`).join(', ')}}`;
 }
 
 function declJson(d: IrProviderDecl): object {
@@ -36,8 +65,8 @@ function domainJson(d: IrDomain): object {
     tag: d.tag,
     uniqueName: d.uniqueName,
     registrar: d.registrar,
-    dnsProviders: d.dnsProviders.map((p) => ({ name: p.name, nameserverCount: p.nameserverCount })),
-    nameservers: d.nameservers.map((ns) => ({ name: ns.name, ...src(ns.source) })),
+    dnsProviders: d.dnsProviders.map((p) => line({ name: p.name, nameserverCount: p.nameserverCount })),
+    nameservers: d.nameservers.map((ns) => line({ name: ns.name, ...src(ns.source) })),
     nameserverTtl: d.nameserverTtl,
     ...(d.defaultTtl !== undefined ? { defaultTtl: d.defaultTtl } : {}),
     ...(d.autoDnssec ? { autoDnssec: d.autoDnssec } : {}),
@@ -45,7 +74,7 @@ function domainJson(d: IrDomain): object {
     absent: d.absent.map(recordJson),
     handsOff: {
       purge: h.purge,
-      ignores: h.ignores.map((r) => ({ label: r.label, types: r.types, target: r.target, ...src(r.source) })),
+      ignores: h.ignores.map((r) => line({ label: r.label, types: r.types, target: r.target, ...src(r.source) })),
       ...(h.externalDnsPrefix !== undefined ? { externalDnsPrefix: h.externalDnsPrefix } : {}),
       disableIgnoreSafetyCheck: h.disableIgnoreSafetyCheck,
     },
@@ -56,11 +85,11 @@ function domainJson(d: IrDomain): object {
 }
 
 function recordJson(r: DnsRecord): object {
-  return { name: r.name, type: r.type, ttl: r.ttl, rdata: r.rdata, ...(r.meta ? { meta: sortKeys(r.meta) } : {}), ...src(r.source) };
+  return line({ name: r.name, type: r.type, ttl: r.ttl, rdata: r.rdata, ...(r.meta ? { meta: sortKeys(r.meta) } : {}), ...src(r.source) });
 }
 
 function src(s: SourcePos | undefined): object {
-  return s ? { source: { file: s.file, line: s.line, column: s.column } } : {};
+  return s ? { source: line({ file: s.file, line: s.line, column: s.column }) } : {};
 }
 
 function sortKeys(o: Readonly<Record<string, unknown>>): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { irToJson, parseIr, readIr } from '../../src/ir/ir-file.js';
@@ -197,5 +198,24 @@ describe('parseIr', () => {
     ]);
     expect(codes(json).map((c) => c.split(' ')[0])).toEqual(['inconsistent-ttl']);
     expect(readIr(json, 'gen.json').domains[0]?.records).toHaveLength(2);
+  });
+});
+
+describe('docs/ir.md', () => {
+  const doc = readFileSync('docs/ir.md', 'utf8');
+  const blocks = (lang: string): string[] => [...doc.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] as string);
+
+  it('shows what print-ir really prints for its example config', () => {
+    const [config] = blocks('js');
+    const [example] = blocks('json');
+    const { ir, diagnostics } = normalizeConfig(evaluateStandIn(config as string, 'dnsconfig.ts'));
+    expect(diagnostics).toEqual([]);
+    expect(irToJson(ir)).toBe(example);
+  });
+
+  it('has JSON examples the reader accepts', () => {
+    const examples = blocks('json');
+    expect(examples.length).toBe(2);
+    for (const json of examples) expect(parseIr(json, 'doc.json').diagnostics).toEqual([]);
   });
 });
