@@ -15,7 +15,9 @@ export function serverTsigError(t: TsigRecord, place: ErrorPlace, phase: Phase, 
   const name = tsigErrorName(t.error);
   let why: string;
   if (t.error === TSIG_BADSIG) why = `the server rejected our signature: the secret of ${keyNote(key)} does not match the server's`;
-  else if (t.error === TSIG_BADKEY) why = `the server does not know ${keyNote(key)} (name or algorithm differ)`;
+  // Knot also answers BADKEY when it knows the key but no ACL of the zone admits it for this
+  // operation (verified with Knot 3.2.6, 2026-11).
+  else if (t.error === TSIG_BADKEY) why = `the server does not know ${keyNote(key)} (name or algorithm differ), or (Knot) no ACL of this zone admits the key for this operation`;
   else if (t.error === TSIG_BADTIME) {
     const server = badTimeServerTime(t);
     const ours = Math.floor(nowMs / 1000);

@@ -7,13 +7,18 @@ import { reservePort } from '../../servers/index.js';
 
 // A real TCP server on loopback that writes frames in whatever chunking the test wants.
 let server: Server | undefined;
+const sockets: Socket[] = [];
 afterEach(async () => {
+  for (const s of sockets.splice(0)) s.destroy();
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
   server = undefined;
 });
 
 async function serve(onConnection: (s: Socket) => void): Promise<Endpoint> {
-  server = createServer(onConnection);
+  server = createServer((s) => {
+    sockets.push(s);
+    onConnection(s);
+  });
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   return { mode: 'tcp', host: '127.0.0.1', port, label: `127.0.0.1:${port}` };
