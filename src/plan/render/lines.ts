@@ -1,4 +1,4 @@
-import { decodeText } from '../../diff/record-view.js';
+import { recordTarget } from '../../diff/record-view.js';
 import type { Change, DiffMessage, RecordChange } from '../../diff/types.js';
 import type { DnsRecord } from '../../records/types.js';
 
@@ -79,7 +79,7 @@ export function recordDsl(r: DnsRecord): string {
     case 'DNAME':
       return sanitize(`${r.type}(${fqdn}, ${q(r.rdata)})`);
     case 'TXT':
-      return sanitize(`TXT(${fqdn}, ${q(t.map(decodeText).join(''))})`);
+      return sanitize(`TXT(${fqdn}, ${q(recordTarget(r))})`);
     case 'MX':
       if (t.length === 2) return sanitize(`MX(${fqdn}, ${t[0]}, ${q(t[1] as string)})`);
       break;
@@ -89,7 +89,7 @@ export function recordDsl(r: DnsRecord): string {
     case 'CAA':
       if (t.length === 3) {
         const critical = t[0] === '128' ? ', CAA_CRITICAL' : '';
-        return sanitize(`CAA(${fqdn}, ${q(t[1] as string)}, ${q(decodeText(t[2] as string))}${critical})`);
+        return sanitize(`CAA(${fqdn}, ${q(t[1] as string)}, ${q(recordTarget(r))}${critical})`);
       }
       break;
   }
