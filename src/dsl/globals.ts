@@ -177,7 +177,7 @@ declare global {
   const DKIM_BUILDER: typeof dsl.DKIM_BUILDER;
   /** One CAA record per CA (and one iodef), e.g. `CAA_BUILDER({ issue: ["letsencrypt.org"], issuewild: "none" })`. */
   const CAA_BUILDER: typeof dsl.CAA_BUILDER;
-  /** Microsoft 365 records for `domain`. As in DNSControl (verified 2026), only the MX honours `label`; the CNAMEs and SRVs are always written at the zone's apex names. */
+  /** Microsoft 365 records for `domain`. As in DNSControl (verified against pkg/js/helpers.js, 2026-11), only the MX honours `label`; the CNAMEs and SRVs are always written at the zone's apex names. */
   const M365_BUILDER: typeof dsl.M365_BUILDER;
   /** LOC record from decimal degrees: `LOC_BUILDER_DD({ x: 51.5007, y: -0.1246, alt: 42 })`. */
   const LOC_BUILDER_DD: typeof dsl.LOC_BUILDER_DD;

@@ -1,5 +1,5 @@
 // Provider-specific settings, kept as plain metadata with DNSControl's key names (verified against
-// DNSControl's pkg/js/helpers.js, 2026). The providers read the keys they declare.
+// DNSControl's pkg/js/helpers.js, 2026-11). The providers read the keys they declare.
 import { DslError, show } from './errors.js';
 import { dualModifier, recordModifier, registerCallable } from './modifier.js';
 import type { DomainModifierFn, RecordModifierFn } from './types.js';

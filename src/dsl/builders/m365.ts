@@ -24,7 +24,7 @@ export interface M365BuilderOptions {
 }
 
 /**
- * Microsoft 365 records for `domain`. As in DNSControl (verified 2026), only the MX honours
+ * Microsoft 365 records for `domain`. As in DNSControl (verified against pkg/js/helpers.js, 2026-11), only the MX honours
  * `label`; the CNAMEs and SRVs are always written at the zone's apex names.
  */
 export const M365_BUILDER = registerCallable('M365_BUILDER', function M365_BUILDER(domain: string, opts: M365BuilderOptions = {}): DomainModifierFn[] {
