@@ -25,6 +25,12 @@ export interface CaseStep {
   readonly noPurge?: boolean;
   /** ENSURE_ABSENT_REC records for the step (own groups only). */
   readonly absent?: readonly CaseRecord[];
+  /** IGNORE_EXTERNAL_DNS with this prefix (own groups only). */
+  readonly externalDns?: string;
+  /** Records that must exist after the push (kept by a hands-off rule). */
+  readonly expectPresent?: readonly CaseRecord[];
+  /** Records that must not exist after the push. */
+  readonly expectAbsent?: readonly CaseRecord[];
 }
 
 /** Which providers a group applies to. */
