@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DSL_GLOBALS } from '../../src/dsl/names.js';
 import { evaluateFile, ROOT } from './harness.js';
 
 const DIR = path.join(ROOT, 'test/fixtures/dsl');
@@ -46,4 +47,14 @@ describe('DSL error goldens', () => {
       check(path.join(errDir, name.replace(/\.(js|ts)$/, '.error.json')), result.error);
     });
   }
+});
+
+describe('fixture coverage', () => {
+  it('every DSL global is used by at least one fixture', () => {
+    const texts = [DIR, path.join(DIR, 'errors')].flatMap((d) => fixtures(d).map((f) => readFileSync(path.join(d, f), 'utf8')));
+    const all = texts.join('\n');
+    // A use is the name as an identifier, not a property key or part of a longer name.
+    const unused = DSL_GLOBALS.filter((n) => !new RegExp(`(?<![\\w.$])${n}(?![\\w$])(?!\\s*:)`).test(all));
+    expect(unused).toEqual([]);
+  });
 });
