@@ -32,6 +32,8 @@ export interface ApplyStats {
 export interface Rfc2136Instance extends ProviderInstance {
   /** Set by each apply() that sent something. */
   readonly lastApply: ApplyStats | undefined;
+  /** Always present: `nameservers` / `default_ns` settings, else the zone's apex NS. */
+  nameservers(zone: ZoneRef): Promise<string[]>;
 }
 
 /** A zone as read: its records plus what only the provider needs. */
