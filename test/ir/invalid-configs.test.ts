@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RawConfig } from '../../src/dsl/raw-types.js';
 import { normalizeConfig } from '../../src/ir/normalize.js';
-import { evaluateStandIn } from './support/stand-in-dsl.js';
+import { evaluateConfig } from './support/evaluate.js';
 
 const DIR = 'test/fixtures/invalid';
 const files = readdirSync(DIR).filter((f) => /^\d{3}-.*\.(js|ts)$/.test(f)).sort();
@@ -19,12 +20,17 @@ describe('invalid configs', () => {
     expect(files.length).toBeGreaterThanOrEqual(60);
   });
   for (const file of files) {
-    it(file, () => {
-      const code = readFileSync(join(DIR, file), 'utf8');
-      const want = expected(code);
+    it(file, async () => {
+      const want = expected(readFileSync(join(DIR, file), 'utf8'));
       expect(want.length, 'the fixture declares what it expects').toBeGreaterThan(0);
-      const raw = evaluateStandIn(code, file);
-      const { diagnostics } = normalizeConfig(raw);
+      const evaluated = await evaluateConfig(join(DIR, file));
+      if (evaluated.error) {
+        // The DSL stops at its first error (as DNSControl does): that one error is the result.
+        const { code, line, column, message } = evaluated.error;
+        expect([`error ${code} ${line}:${column}`], message).toEqual(want);
+        return;
+      }
+      const { diagnostics } = normalizeConfig(evaluated.raw as RawConfig);
       const got = diagnostics.map((d) => `${d.severity} ${d.code} ${d.source ? `${d.source.line}:${d.source.column}` : '-'}`).sort();
       expect(got, diagnostics.map((d) => d.message).join('\n')).toEqual(want);
       for (const d of diagnostics) if (d.source) expect(d.source.file).toBe(file);

@@ -4,7 +4,7 @@ import { ConfigError } from '../../src/errors.js';
 import { irToJson, parseIr, readIr } from '../../src/ir/ir-file.js';
 import { normalizeConfig } from '../../src/ir/normalize.js';
 import type { IrConfig } from '../../src/ir/types.js';
-import { evaluateStandIn } from './support/stand-in-dsl.js';
+import { rawConfig } from './support/evaluate.js';
 
 const CONFIG = `
 var REG = NewRegistrar("none");
@@ -20,8 +20,8 @@ D("example.com", REG, DnsProvider(DNS), DefaultTTL(600), NAMESERVER("ns1.example
 D("bücher.example!inside", REG, A("@", "10.0.0.1"));
 `;
 
-function configIr(): IrConfig {
-  const { ir, diagnostics } = normalizeConfig(evaluateStandIn(CONFIG, 'dnsconfig.js'));
+async function configIr(): Promise<IrConfig> {
+  const { ir, diagnostics } = normalizeConfig(await rawConfig(CONFIG, 'dnsconfig.js'));
   expect(diagnostics).toEqual([]);
   return ir;
 }
@@ -45,12 +45,12 @@ function codes(json: string): string[] {
 }
 
 describe('irToJson', () => {
-  it('writes a stable, pretty document with every field', () => {
-    const ir = configIr();
+  it('writes a stable, pretty document with every field', async () => {
+    const ir = await configIr();
     const json = irToJson(ir);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n  "version": 1,\n');
-    expect(irToJson(configIr())).toBe(json);
+    expect(irToJson(await configIr())).toBe(json);
     const doc = JSON.parse(json) as { domains: Array<Record<string, unknown>> };
     const d0 = doc.domains[0] as Record<string, unknown>;
     expect(Object.keys(d0)).toEqual([
@@ -64,8 +64,8 @@ describe('irToJson', () => {
 });
 
 describe('parseIr', () => {
-  it('reads back exactly what irToJson wrote', () => {
-    const ir = configIr();
+  it('reads back exactly what irToJson wrote', async () => {
+    const ir = await configIr();
     const { ir: back, diagnostics } = parseIr(irToJson(ir), 'ir.json');
     expect(diagnostics).toEqual([]);
     expect(back).toEqual(ir);
@@ -205,10 +205,10 @@ describe('docs/ir.md', () => {
   const doc = readFileSync('docs/ir.md', 'utf8');
   const blocks = (lang: string): string[] => [...doc.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1] as string);
 
-  it('shows what print-ir really prints for its example config', () => {
+  it('shows what print-ir really prints for its example config', async () => {
     const [config] = blocks('js');
     const [example] = blocks('json');
-    const { ir, diagnostics } = normalizeConfig(evaluateStandIn(config as string, 'dnsconfig.ts'));
+    const { ir, diagnostics } = normalizeConfig(await rawConfig(config as string, 'dnsconfig.ts'));
     expect(diagnostics).toEqual([]);
     expect(irToJson(ir)).toBe(example);
   });

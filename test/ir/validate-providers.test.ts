@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../../src/ir/diagnostic.js';
 import { normalizeConfig } from '../../src/ir/normalize.js';
 import { validateProviders, type ProviderFacts } from '../../src/ir/validate-providers.js';
 import { can, cannot } from '../../src/provider/types.js';
-import { evaluateStandIn } from './support/stand-in-dsl.js';
+import { rawConfig } from './support/evaluate.js';
 
 const CONFIG = `var REG = NewRegistrar("none");
 var CF = NewDnsProvider("cloudflare", "CLOUDFLAREAPI");
@@ -29,8 +29,8 @@ const route53: ProviderFacts = {
   capabilities: { records: { CAA: can(), LOC: cannot('the API has no LOC type'), MX: cannot('test: declared cannot') }, features: {} },
 };
 
-describe('validateProviders', () => {
-  const { ir, diagnostics } = normalizeConfig(evaluateStandIn(CONFIG, 'dnsconfig.js'));
+describe('validateProviders', async () => {
+  const { ir, diagnostics } = normalizeConfig(await rawConfig(CONFIG, 'dnsconfig.js'));
 
   it('reports each record a provider cannot hold, at the record', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
