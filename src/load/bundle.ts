@@ -1,0 +1,127 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { ZonesmithError } from '../errors.js';
+import { error, type Diagnostic } from '../ir/diagnostic.js';
+import type { SourcePos } from '../ir/source.js';
+import type { ColumnEdits } from './column-edits.js';
+import { loaderPlugin, type PluginState } from './bundle-plugin.js';
+import { SourceMapIndex } from './source-map.js';
+
+/** The user's config as one script, with what is needed to map its positions back. */
+export interface ConfigBundle {
+  /** The config file (real, absolute path). */
+  readonly entry: string;
+  /** The bundled script (an IIFE). */
+  readonly code: string;
+  readonly map: SourceMapIndex;
+  /** For each of the map's sources: the file relative to the working directory (virtual modules as named). */
+  readonly files: readonly string[];
+  /** For each of the map's sources: where the plugin's rewrites moved its columns. */
+  readonly edits: readonly (ColumnEdits | undefined)[];
+}
+
+/** esbuild's language level for the bundle: what the V8 in isolated-vm for Node 20 runs natively. */
+const TARGET = 'es2022';
+
+/**
+ * Bundles the config and its relative imports into one script with an in-memory source map.
+ * Throws ZonesmithError (`config-bundle-failed`) carrying one diagnostic per problem: forbidden or
+ * missing imports (at the import) and syntax errors (at the error).
+ */
+export async function bundleConfig(configPath: string, globals: readonly string[]): Promise<ConfigBundle> {
+  const entry = await realpath(configPath).catch(() => {
+    throw new ZonesmithError('config-not-found', `cannot read the config: ${configPath} does not exist`);
+  });
+  const root = path.dirname(entry);
+  const state: PluginState = { edits: new Map(), scripts: new Set(), problems: [] };
+  let result: esbuild.BuildResult<{ write: false }>;
+  try {
+    result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      // Never written (write: false); it only fixes the directory the map's sources are relative to.
+      outfile: path.join(root, 'zonesmith-config.js'),
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'neutral',
+      target: TARGET,
+      sourcemap: 'external',
+      sourcesContent: false,
+      // The config's semantics must not depend on a tsconfig.json or package.json esbuild would
+      // otherwise look for (in the tree and above it); type-checking honours tsconfig.json instead.
+      tsconfigRaw: {},
+      mainFields: [],
+      conditions: [],
+      // /* @__PURE__ */ must not let esbuild drop a D() call.
+      ignoreAnnotations: true,
+      treeShaking: false,
+      logLevel: 'silent',
+      plugins: [loaderPlugin({ root, entry, globals, state })],
+    });
+  } catch (err) {
+    const failure = err as Partial<esbuild.BuildFailure>;
+    if (!Array.isArray(failure.errors)) throw err;
+    throw bundleFailure(entry, [...problemMessages(state), ...failure.errors], root, state);
+  }
+  if (state.problems.length > 0) throw bundleFailure(entry, problemMessages(state), root, state);
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  const mapFile = result.outputFiles.find((f) => f.path.endsWith('.map'));
+  if (!js || !mapFile) throw new Error('esbuild returned no bundle or no source map');
+  const map = SourceMapIndex.decode(JSON.parse(mapFile.text) as { sources: string[]; mappings: string });
+  const absolute = map.sources.map((s) => (isVirtual(s) ? undefined : path.resolve(root, s)));
+  return {
+    entry,
+    code: js.text,
+    map,
+    files: map.sources.map((s, i) => {
+      const abs = absolute[i];
+      return abs === undefined ? s : displayPath(abs);
+    }),
+    edits: absolute.map((abs) => (abs === undefined ? undefined : state.edits.get(abs))),
+  };
+}
+
+function problemMessages(state: PluginState): esbuild.Message[] {
+  return state.problems.map((p) => ({
+    id: '',
+    pluginName: 'zonesmith-loader',
+    text: p.text ?? '',
+    notes: [],
+    detail: p.detail,
+    location: p.location
+      ? { file: p.location.file ?? '', namespace: 'file', line: p.location.line ?? 1, column: p.location.column ?? 0, length: 0, lineText: p.location.lineText ?? '', suggestion: '' }
+      : null,
+  }));
+}
+
+function bundleFailure(entry: string, messages: readonly esbuild.Message[], root: string, state: PluginState): ZonesmithError {
+  const diagnostics = messages.map((m) => messageDiagnostic(m, root, state));
+  diagnostics.sort((a, b) =>
+    (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0));
+  return new ZonesmithError('config-bundle-failed', `${displayPath(entry)} could not be bundled`, { diagnostics });
+}
+
+/** A path as the user would type it: relative to the working directory. */
+export function displayPath(abs: string): string {
+  return path.relative(process.cwd(), abs).split(path.sep).join('/') || abs;
+}
+
+function isVirtual(source: string): boolean {
+  return /^[a-z][\w-]*:/i.test(source) && !path.isAbsolute(source) && !/^[a-z]:[\\/]/i.test(source);
+}
+
+function messageDiagnostic(m: esbuild.Message, root: string, state: PluginState): Diagnostic {
+  const code = (m.detail as { code?: string } | undefined)?.code ?? (m.pluginName ? 'import-not-allowed' : 'config-syntax');
+  const loc = m.location;
+  if (!loc) return error(code, m.text);
+  const abs = path.resolve(root, loc.file);
+  let line = loc.line;
+  let column = loc.column;
+  const edits = state.edits.get(abs);
+  // The plugin's own problems are already in the file's coordinates; esbuild's are in the rewrite's.
+  if (edits && !(m.detail as { original?: boolean } | undefined)?.original) ({ line, column } = edits.map(line, column));
+  const source: SourcePos = { file: displayPath(abs), line, column: column + 1 };
+  return error(code, m.text, source);
+}

@@ -1,0 +1,130 @@
+import type { RawConfig } from '../dsl/raw-types.js';
+import { ZonesmithError } from '../errors.js';
+import { error, type Diagnostic } from '../ir/diagnostic.js';
+import { bundleConfig, displayPath } from './bundle.js';
+import { defaultDslSource, dslBundle, type DslSource } from './dsl-source.js';
+import { PositionMapper } from './positions.js';
+import { validateRawConfig } from './raw-schema.js';
+import { CONFIG_LINE1_SHIFT, runSandbox, type ConsoleMessage, type SandboxOutcome } from './sandbox.js';
+
+export type { ConsoleMessage } from './sandbox.js';
+export type { DslSource } from './dsl-source.js';
+export { typecheckConfig } from './typecheck.js';
+
+/** Defaults of the sandbox's limits (docs/sandbox.md). */
+export const LOAD_DEFAULTS = {
+  memoryLimitMb: 128,
+  timeoutMs: 5_000,
+  maxOutputBytes: 64 * 1024 * 1024,
+} as const;
+
+/** isolated-vm refuses isolates smaller than this. */
+const MIN_MEMORY_MB = 8;
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions {
+  /** dnsconfig.ts / dnsconfig.js, absolute or relative to the working directory. */
+  readonly configPath: string;
+  /** `-v name=value` variables: globals the config can read (DNSControl's CLI variables). */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** Heap limit of the sandbox, MB (default 128, at least 8). */
+  readonly memoryLimitMb?: number;
+  /** Time limit of the evaluation, ms (default 5000). */
+  readonly timeoutMs?: number;
+  /** Largest RawConfig JSON accepted, bytes (default 64 MiB). */
+  readonly maxOutputBytes?: number;
+  /** Receives the config's console messages once it ran (at most 1,000 messages, 64 KiB). */
+  readonly onConsole?: (message: ConsoleMessage) => void;
+  /** Another DSL runtime (tests and tools); the one shipped in src/dsl by default. */
+  readonly dsl?: DslSource;
+}
+
+/**
+ * Bundles the config, evaluates it in the sandbox and returns the validated RawConfig, every
+ * `pos` replaced by `source` (file relative to the working directory, line, column). Throws
+ * ZonesmithError with diagnostics for every failure: bundling, an exception in the config (at
+ * the line that threw), the time, memory or output limit, or malformed output.
+ */
+export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
+  const memoryLimitMb = option('memoryLimitMb', opts.memoryLimitMb ?? LOAD_DEFAULTS.memoryLimitMb, MIN_MEMORY_MB);
+  const timeoutMs = option('timeoutMs', opts.timeoutMs ?? LOAD_DEFAULTS.timeoutMs, 1);
+  const maxOutputBytes = option('maxOutputBytes', opts.maxOutputBytes ?? LOAD_DEFAULTS.maxOutputBytes, 1);
+  const dsl = opts.dsl ?? defaultDslSource();
+  const [bundle, dslCode] = await Promise.all([bundleConfig(opts.configPath, dsl.globals), dslBundle(dsl.runtimePath)]);
+  const outcome = await runSandbox({
+    dslCode,
+    configCode: bundle.code,
+    variables: opts.variables ?? {},
+    memoryLimitMb,
+    timeoutMs,
+    maxOutputBytes,
+  });
+  if ((outcome.kind === 'ok' || outcome.kind === 'exception') && opts.onConsole) {
+    for (const m of outcome.console) opts.onConsole(m);
+    if (outcome.droppedMessages > 0) {
+      opts.onConsole({ level: 'warn', text: `(${outcome.droppedMessages} more console messages were dropped)` });
+    }
+  }
+  const file = displayPath(bundle.entry);
+  const mapper = new PositionMapper(bundle, CONFIG_LINE1_SHIFT);
+  if (outcome.kind !== 'ok') throw failure(outcome, file, mapper, { memoryLimitMb, timeoutMs, maxOutputBytes });
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(outcome.json);
+  } catch (err) {
+    const d = error('raw-invalid', `the DSL's output is not JSON: ${(err as Error).message}`);
+    throw new ZonesmithError('config-output-invalid', `${file}: the DSL returned malformed output`, { diagnostics: [d] });
+  }
+  const { config, diagnostics } = validateRawConfig(parsed, (line, column) => mapper.map(line, column));
+  if (!config) throw new ZonesmithError('config-output-invalid', `${file}: the DSL returned malformed output`, { diagnostics });
+  return config;
+}
+
+function option(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new ZonesmithError('load-option-invalid', `${name} must be an integer of at least ${min}, got ${value}`);
+  }
+  return value;
+}
+
+type Limits = { memoryLimitMb: number; timeoutMs: number; maxOutputBytes: number };
+
+function failure(outcome: Exclude<SandboxOutcome, { kind: 'ok' }>, file: string, mapper: PositionMapper, limits: Limits): ZonesmithError {
+  const one = (code: string, message: string, d: Diagnostic): ZonesmithError =>
+    new ZonesmithError(code, message, { diagnostics: [d] });
+  switch (outcome.kind) {
+    case 'exception': {
+      const t = outcome.thrown;
+      if (t.dsl) {
+        // A misuse of the DSL (PANIC included): its own code, at the call the DSL recorded.
+        const at = (t.dsl.pos && mapper.map(t.dsl.pos.line, t.dsl.pos.column)) || mapper.fromStack(t.stack);
+        return one('config-exception', `${file} failed`, error(t.dsl.code, t.message, at));
+      }
+      const named = t.name && t.name !== 'Error' && !t.message.startsWith(t.name);
+      const text = named ? `${t.name}: ${t.message}` : t.message;
+      const d = error('config-exception', text || 'the config threw an exception', mapper.fromStack(t.stack));
+      return one('config-exception', `${file} threw an exception`, d);
+    }
+    case 'timeout':
+      return one(
+        'config-timeout',
+        `${file} did not finish in time`,
+        error('config-timeout', `${file}: evaluation did not finish within ${limits.timeoutMs} ms (the time limit; --time-limit raises it)`),
+      );
+    case 'memory':
+      return one(
+        'config-memory-limit',
+        `${file} used too much memory`,
+        error('config-memory-limit', `${file}: evaluation used more than ${limits.memoryLimitMb} MB (the memory limit; --memory-limit raises it)`),
+      );
+    case 'output-too-large':
+      return one(
+        'config-output-too-large',
+        `${file} produced too much output`,
+        error('config-output-too-large', `${file}: the evaluated config is ${outcome.bytes} bytes of JSON, more than the limit of ${limits.maxOutputBytes}`),
+      );
+    case 'dsl-broken':
+      return one('dsl-unavailable', 'the DSL runtime is broken', error('dsl-unavailable', outcome.message));
+  }
+}

@@ -1,0 +1,172 @@
+import { CONFIG_SCRIPT_NAME, DSL_SCRIPT_NAME } from '../dsl/names.js';
+import { loadIvm, type IvmIsolate, type IvmReference } from './ivm.js';
+import { GUARD_PREFIX, GUARD_SUFFIX, PRELUDE } from './sandbox-prelude.js';
+
+/** What {@link runSandbox} runs, and its limits. */
+export interface SandboxInput {
+  /** The DSL runtime bundle, run as `zonesmith:dsl`. */
+  readonly dslCode: string;
+  /** The config bundle, run as `zonesmith:config` (wrapped by the prelude's guard). */
+  readonly configCode: string;
+  /** `-v name=value` variables, handed to the DSL before the config runs. */
+  readonly variables: Readonly<Record<string, string>>;
+  readonly memoryLimitMb: number;
+  readonly timeoutMs: number;
+  /** Largest RawConfig JSON accepted, in UTF-8 bytes. */
+  readonly maxOutputBytes: number;
+}
+
+/** One console message of the config. */
+export interface ConsoleMessage {
+  readonly level: string;
+  readonly text: string;
+}
+
+/** Something the config threw, as read inside the isolate. */
+export interface ThrownInfo {
+  readonly name: string;
+  readonly message: string;
+  readonly stack: string;
+  /** The DSL's record of its own error, when what was thrown is the DSL's last DslError. */
+  readonly dsl?: { readonly code: string; readonly pos?: { readonly line: number; readonly column: number } };
+}
+
+/** How an evaluation ended. Only strings and numbers ever crossed the boundary to build it. */
+export type SandboxOutcome =
+  | { readonly kind: 'ok'; readonly json: string; readonly console: readonly ConsoleMessage[]; readonly droppedMessages: number }
+  | { readonly kind: 'exception'; readonly thrown: ThrownInfo; readonly console: readonly ConsoleMessage[]; readonly droppedMessages: number }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'output-too-large'; readonly bytes: number }
+  | { readonly kind: 'dsl-broken'; readonly message: string };
+
+/** Columns the guard adds in front of the bundle's first line (positions there shift by this). */
+export const CONFIG_LINE1_SHIFT = GUARD_PREFIX.length;
+
+class Expired extends Error {}
+
+/**
+ * Evaluates the config in a fresh isolate: prelude, DSL, variables, config, collect. The isolate
+ * is disposed afterwards whatever happens. All calls are asynchronous (the isolate runs on its own
+ * thread), so the host's event loop keeps running while a config spins.
+ */
+export async function runSandbox(input: SandboxInput): Promise<SandboxOutcome> {
+  const ivm = await loadIvm();
+  const isolate = new ivm.Isolate({ memoryLimit: input.memoryLimitMb });
+  const deadline = Date.now() + input.timeoutMs;
+  const remaining = (): number => {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Expired();
+    return left;
+  };
+  try {
+    return await evaluate(isolate, input, remaining);
+  } catch (err) {
+    if (isolate.isDisposed || /memory limit/i.test((err as Error)?.message ?? '')) return { kind: 'memory' };
+    if (err instanceof Expired || /timed out/i.test((err as Error)?.message ?? '')) return { kind: 'timeout' };
+    throw err;
+  } finally {
+    if (!isolate.isDisposed) isolate.dispose();
+  }
+}
+
+async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () => number): Promise<SandboxOutcome> {
+  const context = await isolate.createContext();
+  const prelude = await isolate.compileScript(PRELUDE, { filename: 'zonesmith:prelude' });
+  const api = await prelude.run(context, { reference: true, timeout: remaining() });
+  const call = async (name: string, args: readonly (string | number)[] = []): Promise<unknown> => {
+    const fn: IvmReference = await api.get(name, { reference: true });
+    try {
+      return await fn.apply(undefined, args, { timeout: remaining(), result: { copy: true } });
+    } finally {
+      fn.release();
+    }
+  };
+  const thrown = async (text: string): Promise<ThrownInfo> => {
+    const info = parseThrown(text);
+    const dslError = parseDslError(await call('lastError'));
+    // The DSL remembers its last error even if the config caught it: it explains this exception
+    // only when the messages agree (docs/dsl.md, runtime contract).
+    return dslError && dslError.message === info.message ? { ...info, dsl: { code: dslError.code, ...(dslError.pos ? { pos: dslError.pos } : {}) } } : info;
+  };
+  const readConsole = async (): Promise<{ console: ConsoleMessage[]; droppedMessages: number }> =>
+    parseConsole(await call('console'));
+
+  const dsl = await isolate.compileScript(input.dslCode, { filename: DSL_SCRIPT_NAME });
+  try {
+    await dsl.run(context, { timeout: remaining() });
+  } catch (err) {
+    if (err instanceof Expired || isolate.isDisposed || /timed out|memory limit/i.test((err as Error).message)) throw err;
+    return { kind: 'dsl-broken', message: `the DSL runtime failed to start: ${(err as Error).message}` };
+  }
+  const bound = await call('bind');
+  if (bound !== '') return { kind: 'dsl-broken', message: typeof bound === 'string' ? bound : 'bind failed' };
+  const varsFailure = await call('setVariables', [JSON.stringify(input.variables)]);
+  if (typeof varsFailure === 'string' && varsFailure !== '') {
+    return { kind: 'exception', thrown: await thrown(varsFailure), ...(await readConsole()) };
+  }
+
+  let script;
+  try {
+    script = await isolate.compileScript(GUARD_PREFIX + input.configCode + GUARD_SUFFIX, { filename: CONFIG_SCRIPT_NAME });
+  } catch (err) {
+    // esbuild produced it, so V8 rejecting it means a language feature esbuild passed through.
+    return { kind: 'exception', thrown: { name: 'SyntaxError', message: (err as Error).message, stack: '' }, console: [], droppedMessages: 0 };
+  }
+  await script.run(context, { timeout: remaining() });
+  const failed = await call('failure');
+  if (typeof failed === 'string' && failed !== '') {
+    return { kind: 'exception', thrown: await thrown(failed), ...(await readConsole()) };
+  }
+
+  const length = await call('collect');
+  if (length === -2) return { kind: 'exception', thrown: await thrown(String(await call('failure'))), ...(await readConsole()) };
+  if (typeof length !== 'number' || length < 0) return { kind: 'dsl-broken', message: '__zonesmith.collect() did not return a string' };
+  // UTF-16 length is at most the UTF-8 size for ASCII and a third of it otherwise: checked again
+  // in bytes once copied, but a string far too large never leaves the isolate.
+  if (length > input.maxOutputBytes) return { kind: 'output-too-large', bytes: length };
+  const json = await call('take');
+  if (typeof json !== 'string') return { kind: 'dsl-broken', message: '__zonesmith.collect() did not return a string' };
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes > input.maxOutputBytes) return { kind: 'output-too-large', bytes };
+  return { kind: 'ok', json, ...(await readConsole()) };
+}
+
+function parseThrown(text: string): ThrownInfo {
+  try {
+    const v = JSON.parse(text) as Partial<Record<keyof ThrownInfo, unknown>>;
+    const str = (x: unknown): string => (typeof x === 'string' ? x : '');
+    return { name: str(v.name), message: str(v.message), stack: str(v.stack) };
+  } catch {
+    return { name: '', message: 'an exception that cannot be displayed', stack: '' };
+  }
+}
+
+function parseDslError(value: unknown): { code: string; message: string; pos?: { line: number; column: number } } | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    const v = JSON.parse(value) as { code?: unknown; message?: unknown; pos?: { line?: unknown; column?: unknown } };
+    if (typeof v.code !== 'string' || typeof v.message !== 'string') return undefined;
+    const line = v.pos?.line;
+    const column = v.pos?.column;
+    const pos = typeof line === 'number' && typeof column === 'number' ? { line, column } : undefined;
+    return { code: v.code, message: v.message, ...(pos ? { pos } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+function parseConsole(value: unknown): { console: ConsoleMessage[]; droppedMessages: number } {
+  try {
+    const v = JSON.parse(typeof value === 'string' ? value : '') as { messages?: unknown; dropped?: unknown };
+    const messages = Array.isArray(v.messages) ? v.messages : [];
+    return {
+      console: messages
+        .filter((m): m is [string, string] => Array.isArray(m) && typeof m[0] === 'string' && typeof m[1] === 'string')
+        .map(([level, text]) => ({ level, text })),
+      droppedMessages: typeof v.dropped === 'number' ? v.dropped : 0,
+    };
+  } catch {
+    return { console: [], droppedMessages: 0 };
+  }
+}
