@@ -34,13 +34,26 @@ const returnFrames: PrepareStackTrace = (_err, frames) => frames;
  * made from the host).
  */
 export function capturePos(limit = FRAME_LIMIT): RawPos | undefined {
+  return capture(capturePos, limit);
+}
+
+/**
+ * capturePos() for a DSL function called once per record: first looks only at the frame that
+ * called `fn` (one CallSite, the cheapest capture V8 offers), and walks further only when that
+ * frame is not the config's (a builder macro calling `fn`).
+ */
+export function callerPos(fn: Function): RawPos | undefined {
+  return capture(fn, 1) ?? capture(callerPos, FRAME_LIMIT);
+}
+
+function capture(skip: Function, limit: number): RawPos | undefined {
   const savedPrepare = ErrorCtor.prepareStackTrace;
   const savedLimit = ErrorCtor.stackTraceLimit;
   ErrorCtor.prepareStackTrace = returnFrames;
   ErrorCtor.stackTraceLimit = limit;
   const holder: { stack?: unknown } = {};
   try {
-    ErrorCtor.captureStackTrace(holder, capturePos);
+    ErrorCtor.captureStackTrace(holder, skip);
     return posFromFrames(holder.stack);
   } finally {
     ErrorCtor.prepareStackTrace = savedPrepare;

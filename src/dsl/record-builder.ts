@@ -2,7 +2,7 @@ import type { RawPos } from './raw-types.js';
 import type { DomainCtx, RecordDraft } from './draft.js';
 import { DslError, show } from './errors.js';
 import { applyRecordModifier, isRecordModifierArg, Modifier, registerCallable } from './modifier.js';
-import { capturePos } from './pos.js';
+import { callerPos } from './pos.js';
 import { ptrLabel } from './ptr-magic.js';
 import type { DomainModifierFn } from './types.js';
 
@@ -54,7 +54,7 @@ export function makeRecordBuilder(spec: RecordSpec): RecordBuilder {
   const max = spec.args.length;
   const min = max - (spec.optional?.length ?? 0);
   const builder = function (): DomainModifierFn {
-    const pos = capturePos();
+    const pos = callerPos(builder);
     // DNSControl (pkg/js/helpers.js rawrecordBuilder): functions and plain objects are modifiers
     // wherever they appear, arrays are joined into one string, everything else is data.
     const data: unknown[] = [];
