@@ -10,41 +10,6 @@ function hashName(s: string): number {
 }
 
 /**
- * Interns owner names into dense slot numbers with an open-addressing table over typed arrays.
- * Measured 2026-07 on Node 20: about twice as fast as a Map<string, number> for a million names,
- * because nothing is allocated per name and the table never rehashes (it is sized up front).
- */
-class NameSlots {
-  readonly names: string[] = [];
-  private readonly table: Int32Array;
-  private readonly mask: number;
-
-  constructor(maxNames: number) {
-    let cap = 16;
-    while (cap < maxNames * 2) cap *= 2;
-    this.table = new Int32Array(cap).fill(-1);
-    this.mask = cap - 1;
-  }
-
-  /** The slot of `name`, creating it when `create` is set; -1 when absent and not created. */
-  slot(name: string, create: boolean): number {
-    const { table, mask, names } = this;
-    let h = hashName(name) & mask;
-    for (;;) {
-      const s = table[h] as number;
-      if (s === -1) break;
-      if (names[s] === name) return s;
-      h = (h + 1) & mask;
-    }
-    if (!create) return -1;
-    const s = names.length;
-    names.push(name);
-    table[h] = s;
-    return s;
-  }
-}
-
-/**
  * Finds the names whose records differ, and groups every record at those names by type.
  *
  * The minimal-change algorithm first removes exact matches (same name, type, identity and TTL),
@@ -59,29 +24,46 @@ export function changedRrsetsByName(
 ): Map<string, RrsetGroup[]> {
   const ne = existing.length;
   const nd = desired.length;
-  const slots = new NameSlots(ne + nd);
-  const head: number[] = [];
+  // Owner names are interned into dense slot numbers with an open-addressing table over typed
+  // arrays, sized up front: nothing is allocated per name and the table never rehashes. A slot
+  // remembers one record that carries its name (`ref`: i for existing[i], ne + j for desired[j]).
+  // Measured 2026-07 on Node 20: about twice as fast as a Map<string, number> for a million names.
+  let cap = 16;
+  while (cap < (ne + nd) * 2) cap *= 2;
+  const mask = cap - 1;
+  const table = new Int32Array(cap).fill(-1);
+  const slotRef = new Int32Array(ne + nd);
+  let slots = 0;
+  const nameOf = (ref: number): string => (ref < ne ? (existing[ref] as DnsRecord).name : (desired[ref - ne] as DnsRecord).name);
+  const slotOf = (name: string, ref: number): number => {
+    let h = hashName(name) & mask;
+    for (;;) {
+      const s = table[h] as number;
+      if (s === -1) break;
+      if (nameOf(slotRef[s] as number) === name) return s;
+      h = (h + 1) & mask;
+    }
+    if (ref < 0) return -1;
+    table[h] = slots;
+    slotRef[slots] = ref;
+    return slots++;
+  };
+
+  // Existing records at one name form a chain: head[slot] → next[i] → ... → -1.
+  const head = new Int32Array(ne).fill(-1);
   const next = new Int32Array(ne).fill(-1);
   for (let i = 0; i < ne; i++) {
-    const s = slots.slot((existing[i] as DnsRecord).name, true);
-    if (s === head.length) head.push(i);
-    else {
-      // Prepend; the gather below restores index order.
-      next[i] = head[s] as number;
-      head[s] = i;
-    }
+    const s = slotOf((existing[i] as DnsRecord).name, i);
+    next[i] = head[s] as number;
+    head[s] = i;
   }
+  const existingSlots = slots;
 
   const matched = new Uint8Array(ne);
   const dSlot = new Int32Array(nd);
+  const flag = new Uint8Array(ne + nd);
   const changed: number[] = [];
-  let flag = new Uint8Array(Math.max(16, head.length * 2));
   const mark = (s: number): void => {
-    if (s >= flag.length) {
-      const grown = new Uint8Array(Math.max(s + 1, flag.length * 2));
-      grown.set(flag);
-      flag = grown;
-    }
     if (flag[s] === 0) {
       flag[s] = 1;
       changed.push(s);
@@ -89,10 +71,10 @@ export function changedRrsetsByName(
   };
   for (let j = 0; j < nd; j++) {
     const d = desired[j] as DnsRecord;
-    const s = slots.slot(d.name, true);
+    const s = slotOf(d.name, ne + j);
     dSlot[j] = s;
     let found = false;
-    if (s < head.length) {
+    if (s < existingSlots) {
       let dId: string | undefined;
       for (let i = head[s] as number; i >= 0; i = next[i] as number) {
         if (matched[i]) continue;
@@ -107,7 +89,7 @@ export function changedRrsetsByName(
     }
     if (!found) mark(s);
   }
-  for (let i = 0; i < ne; i++) if (!matched[i]) mark(slots.slot((existing[i] as DnsRecord).name, false));
+  for (let i = 0; i < ne; i++) if (!matched[i]) mark(slotOf((existing[i] as DnsRecord).name, -1));
 
   const out = new Map<string, RrsetGroup[]>();
   if (changed.length === 0) return out;
@@ -126,8 +108,8 @@ export function changedRrsetsByName(
     return g;
   };
   for (const s of changed) {
-    const name = slots.names[s] as string;
-    if (s >= head.length) {
+    const name = nameOf(slotRef[s] as number);
+    if (s >= existingSlots) {
       out.set(name, []);
       continue;
     }
@@ -140,8 +122,7 @@ export function changedRrsetsByName(
     }
   }
   for (let j = 0; j < nd; j++) {
-    const s = dSlot[j] as number;
-    if (s < flag.length && flag[s] === 1) {
+    if (flag[dSlot[j] as number] === 1) {
       const d = desired[j] as DnsRecord;
       groupAt(d.name, d.type).desired.push(d);
     }

@@ -12,15 +12,19 @@ function byIdThenTtl(a: Item, b: Item): number {
   return compareStrings(a.id, b.id) || a.rec.ttl - b.rec.ttl;
 }
 
+/**
+ * Sorted items of one side; with `dedupe`, exact duplicates (same identity and TTL) are dropped:
+ * an rrset is a set, and DNSControl's removeCommon treats both sides as sets in the same way.
+ */
 function items(recs: readonly DnsRecord[], identity: IdentityFn, dedupe: boolean): Item[] {
   const out: Item[] = [];
   const seen = dedupe && recs.length > 1 ? new Set<string>() : null;
   for (const rec of recs) {
     const id = identity(rec);
     if (seen) {
-      // Two desired records with one identity would create a duplicate; the first (the config's) wins.
-      if (seen.has(id)) continue;
-      seen.add(id);
+      const key = `${id}\0${rec.ttl}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
     }
     out.push({ rec, id });
   }
@@ -47,7 +51,7 @@ export function diffTargets(existing: readonly DnsRecord[], desired: readonly Dn
     if (identity(before) === identity(after)) return before.ttl === after.ttl ? [] : [{ kind: 'ttl', before, after }];
     return [{ kind: 'update', before, after }];
   }
-  const e = items(existing, identity, false);
+  const e = items(existing, identity, true);
   const d = items(desired, identity, true);
 
   // 1. Exact matches (identity and TTL) leave both sides.

@@ -39,6 +39,8 @@ describe('diffTargets: the minimal-change algorithm for one name+type', () => {
     ],
     ['a duplicate desired record is created once', [], [a('1.1.1.1'), a('1.1.1.1')], ['+ A 1.1.1.1/300']],
     ['a duplicate desired record of an existing one is nothing', [a('1.1.1.1')], [a('1.1.1.1'), a('1.1.1.1')], []],
+    ['an exact duplicate the provider returned is nothing (sets, as in DNSControl)', [a('1.1.1.1'), a('1.1.1.1')], [a('1.1.1.1')], []],
+    ['the same value at two TTLs on both sides is nothing', [a('1.1.1.1', 60), a('1.1.1.1')], [a('1.1.1.1'), a('1.1.1.1', 60)], []],
   ];
   it.each(cases)('%s', (_title, existing, desired, expected) => {
     expect(diffTargets(existing, desired, id).map(showDetail)).toEqual(expected);
