@@ -13,8 +13,8 @@ export interface Evaluated {
  * harness until src/load's loadConfig lands, then through loadConfig (bundle, isolate, source map).
  * Positions become `source` with the file's base name, as the loader will report them.
  */
-export async function evaluateConfig(file: string): Promise<Evaluated> {
-  return evaluated(await evaluateFile(file), basename(file));
+export async function evaluateConfig(file: string, variables?: Record<string, string>): Promise<Evaluated> {
+  return evaluated(await evaluateFile(file, variables ? { variables } : {}), basename(file));
 }
 
 /** evaluateConfig for config text written in a test; positions are reported in `file`. */
