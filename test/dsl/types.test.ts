@@ -1,6 +1,6 @@
 // The two typed forms: import-form fixtures type-check against index.ts ("zonesmith"), global-form
-// fixtures against globals.ts, and misuse is a type error (typecheck/misuse.ts uses
-// @ts-expect-error, so a line that stops being an error fails this test too).
+// fixtures against globals.ts, and misuse is a type error (typecheck/misuse.ts marks each misuse
+// as an expected error, so a line that stops being an error fails this test too).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
