@@ -1,5 +1,7 @@
 // Runs the DSL runtime and a config the way the loader does (runtime script `zonesmith:dsl`, then
-// the config script `zonesmith:config` in the same context), but in a plain node:vm context.
+// the config script `zonesmith:config` in the same context), but in a plain node:vm context, so
+// the DSL's own behaviour is tested without the sandbox. Import-form configs are bundled with the
+// loader's bundler and their positions mapped with its source-map reader.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +9,8 @@ import vm from 'node:vm';
 import { CONFIG_SCRIPT_NAME, DSL_GLOBALS, DSL_SCRIPT_NAME } from '../../src/dsl/names.js';
 import type { RawConfig, RawPos } from '../../src/dsl/raw-types.js';
 import type { ZonesmithControl } from '../../src/dsl/runtime.js';
-import { readSourceMap } from './source-map.js';
+import { bundleConfig } from '../../src/load/bundle.js';
+import { PositionMapper } from '../../src/load/positions.js';
 
 /** The project root (tests read ../shared/fixtures relative to it). */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -82,33 +85,17 @@ export async function evaluate(configCode: string, opts: EvalOptions = {}): Prom
   return { config, context };
 }
 
-/** Bundles an import-form config (`import { D } from "zonesmith"`) as the loader would. */
+/** Bundles an import-form config (`import { D } from "zonesmith"`) with the loader's bundler. */
 export async function bundleImportForm(file: string): Promise<{ code: string; mapPos: (line: number, column: number) => RawPos | undefined }> {
-  const virtual = DSL_GLOBALS.map((n) => `export const ${n} = globalThis.${n};`).join('\n');
-  const r = await build({
-    entryPoints: [file],
-    bundle: true,
-    format: 'iife',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    sourcemap: 'external',
-    outdir: path.dirname(file),
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'zonesmith-virtual',
-        setup(b) {
-          b.onResolve({ filter: /^zonesmith$/ }, () => ({ path: 'zonesmith', namespace: 'zonesmith' }));
-          b.onLoad({ filter: /.*/, namespace: 'zonesmith' }, () => ({ contents: virtual, loader: 'js' }));
-        },
-      },
-    ],
-  });
-  const js = r.outputFiles.find((f) => f.path.endsWith('.js'));
-  const map = r.outputFiles.find((f) => f.path.endsWith('.map'));
-  if (!js || !map) throw new Error('esbuild produced no output');
-  return { code: js.text, mapPos: readSourceMap(map.text, path.basename(file)) };
+  const bundle = await bundleConfig(file, DSL_GLOBALS);
+  const mapper = new PositionMapper(bundle, 0);
+  return {
+    code: bundle.code,
+    mapPos: (line, column) => {
+      const s = mapper.map(line, column);
+      return s ? { line: s.line, column: s.column } : undefined;
+    },
+  };
 }
 
 /** Evaluates a fixture file: `.js` as a script (global form), `.ts` bundled (import form). */
