@@ -1,11 +1,11 @@
 import type { RawConfig } from '../dsl/raw-types.js';
 import { ZonesmithError } from '../errors.js';
 import { error, type Diagnostic } from '../ir/diagnostic.js';
-import { bundleConfig, displayPath } from './bundle.js';
+import { bundleConfig, displayPath, type ConfigBundle } from './bundle.js';
 import { defaultDslSource, dslBundle, type DslSource } from './dsl-source.js';
 import { PositionMapper } from './positions.js';
 import { validateRawConfig } from './raw-schema.js';
-import { CONFIG_LINE1_SHIFT, runSandbox, type ConsoleMessage, type SandboxOutcome } from './sandbox.js';
+import { CONFIG_LINE1_SHIFT, startSandbox, type ConsoleMessage, type SandboxOutcome } from './sandbox.js';
 
 export type { ConsoleMessage } from './sandbox.js';
 export type { DslSource } from './dsl-source.js';
@@ -50,8 +50,16 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
   const timeoutMs = option('timeoutMs', opts.timeoutMs ?? LOAD_DEFAULTS.timeoutMs, 1);
   const maxOutputBytes = option('maxOutputBytes', opts.maxOutputBytes ?? LOAD_DEFAULTS.maxOutputBytes, 1);
   const dsl = opts.dsl ?? defaultDslSource();
-  const [bundle, dslCode] = await Promise.all([bundleConfig(opts.configPath, dsl.globals), dslBundle(dsl.runtimePath)]);
-  const outcome = await runSandbox({
+  const sandbox = await startSandbox();
+  let bundle: ConfigBundle;
+  let dslCode: string;
+  try {
+    [bundle, dslCode] = await Promise.all([bundleConfig(opts.configPath, dsl.globals), dslBundle(dsl.runtimePath)]);
+  } catch (err) {
+    sandbox.dispose();
+    throw err;
+  }
+  const outcome = await sandbox.run({
     dslCode,
     configCode: bundle.code,
     variables: opts.variables ?? {},
@@ -126,5 +134,9 @@ function failure(outcome: Exclude<SandboxOutcome, { kind: 'ok' }>, file: string,
       );
     case 'dsl-broken':
       return one('dsl-unavailable', 'the DSL runtime is broken', error('dsl-unavailable', outcome.message));
+    case 'output-invalid':
+      return one('config-output-invalid', `${file}: the DSL returned malformed output`, error('raw-invalid', outcome.message));
+    case 'crashed':
+      return one('sandbox-crashed', `${file} could not be evaluated`, error('sandbox-crashed', outcome.message));
   }
 }

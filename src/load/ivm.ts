@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { ZonesmithError } from '../errors.js';
 
 /**
@@ -43,43 +44,29 @@ export const SUPPORTED_NODE_MAJORS: Readonly<Record<number, string>> = {
   24: 'isolated-vm-node24',
 };
 
-let cached: Promise<IvmModule> | undefined;
-
 /**
- * Loads the isolated-vm build for the running Node major. Throws `sandbox-unavailable` on any other
- * major, when the matching optional dependency is missing, or when Node lacks --no-node-snapshot
- * (isolated-vm crashes the process without it on Node 20+).
+ * The absolute path of the isolated-vm build for the running Node major, resolved in the host (the
+ * sandbox's child process loads it by this path, from wherever it runs). Throws
+ * `sandbox-unavailable` on an unsupported major or when the optional dependency is not installed.
  */
-export function loadIvm(): Promise<IvmModule> {
-  cached ??= importIvm();
-  return cached;
-}
-
-async function importIvm(): Promise<IvmModule> {
+export function resolveIvmPath(): string {
   const major = Number(process.versions.node.split('.')[0]);
   const pkg = SUPPORTED_NODE_MAJORS[major];
   const supported = Object.keys(SUPPORTED_NODE_MAJORS).join(' and ');
   if (!pkg) {
     throw unavailable(`Node ${process.versions.node} is not supported: the sandbox runs on Node ${supported}`);
   }
-  if (!hasNoNodeSnapshot()) {
-    throw unavailable('the sandbox needs Node started with --no-node-snapshot (the zonesmith command adds it itself)');
-  }
   try {
-    // A computed specifier: only the alias for this Node major is installed, so naming both
-    // statically would fail to resolve one of them.
-    const mod = (await import(pkg)) as { default?: IvmModule } & IvmModule;
-    return mod.default ?? mod;
+    return createRequire(import.meta.url).resolve(pkg);
   } catch (err) {
-    cached = undefined;
-    throw unavailable(`cannot load ${pkg} (isolated-vm for Node ${major}): ${(err as Error).message}`, err);
+    throw unavailable(`cannot find ${pkg} (isolated-vm for Node ${major}; reinstall zonesmith's dependencies): ${(err as Error).message}`, err);
   }
 }
 
-/** True when this process runs with --no-node-snapshot (as a flag or in NODE_OPTIONS). */
-export function hasNoNodeSnapshot(): boolean {
-  const flag = '--no-node-snapshot';
-  return process.execArgv.includes(flag) || (process.env['NODE_OPTIONS'] ?? '').split(/\s+/).includes(flag);
+/** Loads isolated-vm from the path {@link resolveIvmPath} gave (in the child process). */
+export function loadIvmFrom(resolved: string): IvmModule {
+  const mod = createRequire(resolved)(resolved) as { default?: IvmModule } & IvmModule;
+  return mod.default ?? mod;
 }
 
 function unavailable(message: string, cause?: unknown): ZonesmithError {

@@ -1,5 +1,5 @@
 import { CONFIG_SCRIPT_NAME, DSL_SCRIPT_NAME } from '../dsl/names.js';
-import { loadIvm, type IvmIsolate, type IvmReference } from './ivm.js';
+import type { IvmIsolate, IvmModule, IvmReference } from './ivm.js';
 import { GUARD_PREFIX, GUARD_SUFFIX, PRELUDE } from './sandbox-prelude.js';
 
 /** What {@link runSandbox} runs, and its limits. */
@@ -38,20 +38,21 @@ export type SandboxOutcome =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'memory' }
   | { readonly kind: 'output-too-large'; readonly bytes: number }
-  | { readonly kind: 'dsl-broken'; readonly message: string };
-
-/** Columns the guard adds in front of the bundle's first line (positions there shift by this). */
-export const CONFIG_LINE1_SHIFT = GUARD_PREFIX.length;
+  | { readonly kind: 'dsl-broken'; readonly message: string }
+  | { readonly kind: 'output-invalid'; readonly message: string }
+  | { readonly kind: 'crashed'; readonly message: string };
 
 class Expired extends Error {}
 
+// The DSL's collect() is JSON.stringify of its state: a config that replaced JSON.stringify gets this.
+const NOT_A_STRING = '__zonesmith.collect() did not return a string (did the config replace JSON.stringify?)';
+
 /**
  * Evaluates the config in a fresh isolate: prelude, DSL, variables, config, collect. The isolate
- * is disposed afterwards whatever happens. All calls are asynchronous (the isolate runs on its own
- * thread), so the host's event loop keeps running while a config spins.
+ * is disposed afterwards whatever happens. This runs in the sandbox's child process
+ * (sandbox-child.ts), never in the host: see sandbox.ts for why.
  */
-export async function runSandbox(input: SandboxInput): Promise<SandboxOutcome> {
-  const ivm = await loadIvm();
+export async function runIsolate(ivm: IvmModule, input: SandboxInput): Promise<SandboxOutcome> {
   const isolate = new ivm.Isolate({ memoryLimit: input.memoryLimitMb });
   const deadline = Date.now() + input.timeoutMs;
   const remaining = (): number => {
@@ -121,12 +122,12 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
 
   const length = await call('collect');
   if (length === -2) return { kind: 'exception', thrown: await thrown(String(await call('failure'))), ...(await readConsole()) };
-  if (typeof length !== 'number' || length < 0) return { kind: 'dsl-broken', message: '__zonesmith.collect() did not return a string' };
+  if (typeof length !== 'number' || length < 0) return { kind: 'output-invalid', message: NOT_A_STRING };
   // UTF-16 length is at most the UTF-8 size for ASCII and a third of it otherwise: checked again
   // in bytes once copied, but a string far too large never leaves the isolate.
   if (length > input.maxOutputBytes) return { kind: 'output-too-large', bytes: length };
   const json = await call('take');
-  if (typeof json !== 'string') return { kind: 'dsl-broken', message: '__zonesmith.collect() did not return a string' };
+  if (typeof json !== 'string') return { kind: 'output-invalid', message: NOT_A_STRING };
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > input.maxOutputBytes) return { kind: 'output-too-large', bytes };
   return { kind: 'ok', json, ...(await readConsole()) };

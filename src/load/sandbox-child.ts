@@ -1,0 +1,34 @@
+/**
+ * Entry of the sandbox's child process (bundled by sandbox.ts and started with
+ * `node --no-node-snapshot --input-type=module -e`). It receives one job over IPC, evaluates it
+ * with isolated-vm, sends the outcome back and exits. Anything that kills this process (V8 aborts
+ * the whole process when an isolate cannot satisfy one huge allocation) is seen by the host as
+ * the child's exit, not as its own crash.
+ */
+import { loadIvmFrom } from './ivm.js';
+import { runIsolate, type SandboxInput, type SandboxOutcome } from './sandbox-isolate.js';
+
+/** The message the host sends. */
+export interface SandboxJob {
+  readonly ivmPath: string;
+  readonly input: SandboxInput;
+}
+
+/** The messages the child sends back: `ready` once started, then the outcome of the job. */
+export type SandboxReply = { readonly ready: true } | { readonly outcome: SandboxOutcome };
+
+process.once('message', (job: SandboxJob) => {
+  void (async () => {
+    let outcome: SandboxOutcome;
+    try {
+      outcome = await runIsolate(loadIvmFrom(job.ivmPath), job.input);
+    } catch (err) {
+      outcome = { kind: 'crashed', message: `the sandbox failed: ${(err as Error)?.message ?? String(err)}` };
+    }
+    const reply: SandboxReply = { outcome };
+    process.send?.(reply, undefined, {}, () => {
+      process.disconnect?.();
+    });
+  })();
+});
+process.send?.({ ready: true } satisfies SandboxReply);

@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { resolveIvmPath } from './ivm.js';
+import type { SandboxJob, SandboxReply } from './sandbox-child.js';
+import type { SandboxInput, SandboxOutcome } from './sandbox-isolate.js';
+import { GUARD_PREFIX } from './sandbox-prelude.js';
+
+export type { ConsoleMessage, SandboxInput, SandboxOutcome, ThrownInfo } from './sandbox-isolate.js';
+
+/** Columns the guard adds in front of the bundle's first line (positions there shift by this). */
+export const CONFIG_LINE1_SHIFT = GUARD_PREFIX.length;
+
+/**
+ * Time the child gets beyond the config's own limit to start, load isolated-vm and answer, before
+ * the host kills it. The isolate's timeout normally ends a run long before this.
+ */
+const GRACE_MS = 5_000;
+/** stderr kept from a child that died (V8 prints its out-of-memory report there). */
+const MAX_STDERR = 64 * 1024;
+
+const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+let childCode: Promise<string> | undefined;
+
+/**
+ * The child's code: sandbox-child.ts and what it imports, bundled once per process so the same
+ * code runs whether zonesmith runs from src/ (vitest, tsx) or from dist/.
+ */
+function childBundle(): Promise<string> {
+  childCode ??= esbuild
+    .build({
+      entryPoints: [fileURLToPath(new URL(`./sandbox-child${EXT}`, import.meta.url))],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+    })
+    .then((r) => (r.outputFiles[0] as { text: string }).text)
+    .catch((err: unknown) => {
+      childCode = undefined;
+      throw err;
+    });
+  return childCode;
+}
+
+/** A started sandbox process, ready for one job. */
+export interface Sandbox {
+  /** Evaluates one config; the process exits afterwards. */
+  run(input: SandboxInput): Promise<SandboxOutcome>;
+  /** Kills the process when no job will come (bundling failed). */
+  dispose(): void;
+}
+
+/**
+ * Starts the sandbox: a child process that will evaluate the config in a fresh isolate. Starting
+ * it before bundling hides Node's start-up behind esbuild's work.
+ *
+ * Why a process: isolated-vm's limits hold for what a config normally does, but V8 aborts the
+ * whole process when an isolate asks for one allocation it can never satisfy
+ * (`new Array(2 ** 30).fill(0)`, verified with isolated-vm 5.0.4 on Node 20, 2026-11), so the
+ * isolate must not live in the host. The child gets no environment variables; the host kills it
+ * when it has not answered {@link GRACE_MS} after the time limit.
+ */
+export async function startSandbox(): Promise<Sandbox> {
+  const ivmPath = resolveIvmPath();
+  const code = await childBundle();
+  const child = spawn(process.execPath, ['--no-node-snapshot', '--input-type=module', '-e', code], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    env: {},
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    if (stderr.length < MAX_STDERR) stderr += chunk.slice(0, MAX_STDERR - stderr.length);
+  });
+  let outcome: SandboxOutcome | undefined;
+  let ready = false;
+  let killedForTime = false;
+  let onReady: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  child.on('message', (reply: SandboxReply) => {
+    if ('ready' in reply) {
+      ready = true;
+      onReady?.();
+    } else {
+      outcome ??= reply.outcome;
+    }
+  });
+  child.on('error', (err) => {
+    outcome ??= { kind: 'crashed', message: `cannot start the sandbox process: ${err.message}` };
+  });
+  const closed = new Promise<SandboxOutcome>((resolve) => {
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (outcome) return resolve(outcome);
+      if (killedForTime) return resolve({ kind: 'timeout' });
+      if (/out of memory|OOM|allocation failed|Last few GCs/i.test(stderr)) return resolve({ kind: 'memory' });
+      const how = signal ? `signal ${signal}` : `exit code ${code}`;
+      const tail = stderr.trim().split('\n').slice(-3).join(' / ');
+      resolve({ kind: 'crashed', message: `the sandbox process died (${how})${tail ? `: ${tail}` : ''}` });
+    });
+  });
+  return {
+    run(input) {
+      const send = (): void => {
+        timer = setTimeout(() => {
+          killedForTime = true;
+          child.kill('SIGKILL');
+        }, input.timeoutMs + GRACE_MS);
+        const job: SandboxJob = { ivmPath, input };
+        child.send(job);
+      };
+      if (ready) send();
+      else onReady = send;
+      return closed;
+    },
+    dispose() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
