@@ -2,7 +2,6 @@
 // the config script `zonesmith:config` in the same context), but in a plain node:vm context, so
 // the DSL's own behaviour is tested without the sandbox. Import-form configs are bundled with the
 // loader's bundler and their positions mapped with its source-map reader.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -10,25 +9,15 @@ import { CONFIG_SCRIPT_NAME, DSL_GLOBALS, DSL_SCRIPT_NAME } from '../../src/dsl/
 import type { RawConfig, RawPos } from '../../src/dsl/raw-types.js';
 import type { ZonesmithControl } from '../../src/dsl/runtime.js';
 import { bundleConfig } from '../../src/load/bundle.js';
+import { defaultDslSource, dslBundle } from '../../src/load/dsl-source.js';
 import { PositionMapper } from '../../src/load/positions.js';
 
 /** The project root (tests read ../shared/fixtures relative to it). */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-let runtimeCode: Promise<string> | undefined;
-
-/** The runtime bundled as the loader bundles it (esbuild, iife, platform neutral). */
+/** The runtime bundled by the loader's own code (esbuild, iife, platform neutral). */
 export function runtimeBundle(): Promise<string> {
-  runtimeCode ??= build({
-    entryPoints: [path.join(ROOT, 'src/dsl/runtime.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  }).then((r) => (r.outputFiles[0] as { text: string }).text);
-  return runtimeCode;
+  return dslBundle(defaultDslSource().runtimePath);
 }
 
 /** The error a config threw, as the loader sees it. */
