@@ -8,8 +8,8 @@ import type { SourcePos } from './source.js';
 import { normalizeTtl } from './ttl.js';
 
 /**
- * A record as it enters normalisation: a DSL call (`args`) or, for IR files, canonical text
- * (`rdataText`, with `label` the absolute owner name and a final dot).
+ * A record as it enters normalisation: a DSL call (`args`) or, for IR files, presentation-format
+ * text (`rdataText`, with `label` the absolute owner name and a final dot).
  */
 export interface InputRecord {
   readonly type: unknown;

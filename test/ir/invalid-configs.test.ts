@@ -33,7 +33,7 @@ describe('invalid configs', () => {
       const { diagnostics } = normalizeConfig(evaluated.raw as RawConfig);
       const got = diagnostics.map((d) => `${d.severity} ${d.code} ${d.source ? `${d.source.line}:${d.source.column}` : '-'}`).sort();
       expect(got, diagnostics.map((d) => d.message).join('\n')).toEqual(want);
-      for (const d of diagnostics) if (d.source) expect(d.source.file).toBe(file);
+      for (const d of diagnostics) if (d.source) expect(d.source.file).toBe(join(DIR, file));
     });
   }
 });
