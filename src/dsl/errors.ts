@@ -34,11 +34,6 @@ export function getLastError(): DslError | undefined {
   return lastError;
 }
 
-/** Forgets the last error (used between test runs). */
-export function clearLastError(): void {
-  lastError = undefined;
-}
-
 /** Short printable form of any value for error messages (`"abc"`, `42`, `undefined`, `object`). */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);

@@ -21,7 +21,7 @@ export {
 } from './provider-modifiers.js';
 export {
   A, AAAA, ALIAS, CAA, CNAME, DHCID, DNAME, DNSKEY, DS, HTTPS, LOC, MX, NAPTR, NS, OPENPGPKEY, PTR, R53_ALIAS, RP, SMIMEA, SOA, SRV,
-  SSHFP, SVCB, TLSA, TXT,
+  SSHFP, SVCB, TLSA, TXT, type SvcbBuilder,
 } from './records.js';
 export { IP, REV, REVCOMPAT } from './reverse.js';
 export { HASH } from './hash.js';

@@ -49,10 +49,14 @@ export const DS = makeRecordBuilder({ type: 'DS', args: ['keytag', 'algorithm', 
   name: string, keytag: number, algorithm: number, digesttype: number, digest: string, ...modifiers: RecordModifier[]
 ) => DomainModifierFn;
 
+/** The HTTPS/SVCB builder's signatures: the SvcParams string may be left out before modifiers. */
+export interface SvcbBuilder {
+  (name: string, priority: number, target: string, params: string, ...modifiers: RecordModifier[]): DomainModifierFn;
+  (name: string, priority: number, target: string, ...modifiers: RecordModifier[]): DomainModifierFn;
+}
+
 /** HTTPS record: priority, target, SvcParams (`alpn=h2,h3 ipv4hint=...`; may be omitted). */
-export const HTTPS = makeRecordBuilder({ type: 'HTTPS', args: ['priority', 'target', 'params'], optional: [''] }) as (
-  name: string, priority: number, target: string, params?: string, ...modifiers: RecordModifier[]
-) => DomainModifierFn;
+export const HTTPS = makeRecordBuilder({ type: 'HTTPS', args: ['priority', 'target', 'params'], optional: [''] }) as SvcbBuilder;
 
 /** LOC record: `LOC(name, d1, m1, s1, "N"|"S", d2, m2, s2, "E"|"W", altitude, size, horizprecision, vertprecision)` (metres). */
 export const LOC = makeRecordBuilder({
@@ -113,9 +117,7 @@ export const SSHFP = makeRecordBuilder({ type: 'SSHFP', args: ['algorithm', 'fpt
 ) => DomainModifierFn;
 
 /** SVCB record: priority, target, SvcParams (may be omitted). */
-export const SVCB = makeRecordBuilder({ type: 'SVCB', args: ['priority', 'target', 'params'], optional: [''] }) as (
-  name: string, priority: number, target: string, params?: string, ...modifiers: RecordModifier[]
-) => DomainModifierFn;
+export const SVCB = makeRecordBuilder({ type: 'SVCB', args: ['priority', 'target', 'params'], optional: [''] }) as SvcbBuilder;
 
 /** TLSA record: usage, selector, matching type, certificate association data. */
 export const TLSA = makeRecordBuilder({ type: 'TLSA', args: ['usage', 'selector', 'matchingtype', 'certificate'] }) as (

@@ -1,11 +1,10 @@
 import type { RawProvider } from './raw-types.js';
 import type { DomainDraft } from './draft.js';
-import { clearLastError } from './errors.js';
 
 /** Classless IPv4 reverse naming for REV() and PTR magic (REVCOMPAT). */
 export type RevMode = 'rfc2317' | 'rfc4183';
 
-/** Everything the config has declared so far. One per isolate: the runtime is loaded once per evaluation. */
+/** Everything the config has declared so far. */
 export interface DslState {
   readonly registrars: RawProvider[];
   readonly dnsProviders: RawProvider[];
@@ -32,14 +31,8 @@ function fresh(): DslState {
   };
 }
 
-/** The recorder. Mutated in place so that every module sees the same object. */
+/** The recorder. One per isolate: the runtime is loaded once per evaluation. */
 export const state: DslState = fresh();
-
-/** Empties the recorder (tests run several configs in one context). */
-export function resetState(): void {
-  Object.assign(state, fresh());
-  clearLastError();
-}
 
 /** Splits `example.com!tag` into its name and tag ('' when none). */
 export function splitTag(name: string): { name: string; tag: string } {
