@@ -1,7 +1,7 @@
 import { RdataError, type RdataToken, type RecordTypeModule } from '../../src/records/types.js';
 import { recordModule } from './record-types.js';
 import { resolveTypeName } from './rr-types.js';
-import type { ZoneLexer } from './zonefile-lexer.js';
+import { TOKEN_ESCAPED, type ZoneLexer } from './zonefile-lexer.js';
 import { canonicalName, isInZone, NameError } from './zonefile-names.js';
 import type { FileContext, ZoneReader } from './zonefile-reader.js';
 import { MAX_TTL, parseTtl } from './zonefile-ttl.js';
@@ -20,7 +20,9 @@ const CLASSES = new Set(['IN', 'CH', 'CS', 'HS', 'NONE', 'ANY']);
  * either order, type, then the rdata tokens handed to the type's record module.
  */
 export class RecordParser {
-  private readonly types = new Map<string, TypeInfo>();
+  private readonly types = new Map<number, TypeInfo>();
+  private checkedOrigin: string | null | undefined = undefined;
+  private checkedResult = true;
   private warned1035 = false;
   private lastOwnerText = '';
   private lastOwnerOrigin: string | null = null;
@@ -31,20 +33,21 @@ export class RecordParser {
   /** Parses the lexer's current entry; `at` >= 0 pins every diagnostic to that offset ($GENERATE). */
   parse(ctx: FileContext, lx: ZoneLexer, at: number): void {
     const r = this.reader;
-    const where = (i: number): number => (at >= 0 ? at : lx.offset(Math.min(i, lx.count - 1)));
     let i = 0;
     let owner: string;
+    let relative = true;
     if (lx.ownerOmitted) {
-      if (ctx.owner === null) return r.report(ctx, where(0), 'error', 'zonefile-no-owner', 'the first record has no owner name (the line starts with a blank)');
+      if (ctx.owner === null) return this.fail(ctx, lx, at, 0, 'zonefile-no-owner', 'the first record has no owner name (the line starts with a blank)');
       owner = ctx.owner;
     } else {
       const text = lx.text(0);
+      relative = lx.byteAt(0, lx.length(0) - 1) !== 0x2e || lx.length(0) === 0;
       if (text === this.lastOwnerText && ctx.origin === this.lastOwnerOrigin) owner = this.lastOwner;
       else {
         try {
           owner = canonicalName(text, ctx.origin);
         } catch (e) {
-          if (e instanceof NameError) return r.report(ctx, where(0), 'error', e.code, e.message);
+          if (e instanceof NameError) return this.fail(ctx, lx, at, 0, e.code, e.message);
           throw e;
         }
         this.lastOwnerText = text;
@@ -59,21 +62,29 @@ export class RecordParser {
     for (let k = 0; k < 2 && i < lx.count && !lx.quoted(i); k++) {
       const c0 = lx.byteAt(i, 0);
       if (ttl < 0 && c0 >= 0x30 && c0 <= 0x39) {
-        const text = lx.text(i);
-        const t = parseTtl(text);
-        if (t === undefined) return r.report(ctx, where(i), 'error', 'zonefile-bad-ttl', `'${text}' is not a TTL (seconds, or units such as 1h30m, at most 4294967295)`);
-        ttl = t;
+        ttl = plainSeconds(lx, i);
+        if (ttl < 0) {
+          const text = lx.text(i);
+          const t = parseTtl(text);
+          if (t === undefined) return this.fail(ctx, lx, at, i, 'zonefile-bad-ttl', `'${text}' is not a TTL (seconds, or units such as 1h30m, at most 4294967295)`);
+          ttl = t;
+        }
         if (ttl > MAX_TTL) {
-          r.report(ctx, where(i), 'warning', 'zonefile-ttl-too-large', `TTL ${ttl} is above 2147483647; BIND uses 0`);
+          this.warn(ctx, lx, at, i, 'zonefile-ttl-too-large', `TTL ${ttl} is above 2147483647; BIND uses 0`);
           ttl = 0;
         }
+        i++;
+        continue;
+      }
+      if (!classSeen && lx.length(i) === 2 && (c0 | 0x20) === 0x69 && (lx.byteAt(i, 1) | 0x20) === 0x6e) {
+        classSeen = true;
         i++;
         continue;
       }
       if (!classSeen && lx.length(i) <= 8) {
         const cls = lx.text(i).toUpperCase();
         if (CLASSES.has(cls) || /^CLASS[0-9]+$/.test(cls)) {
-          if (cls !== 'IN' && cls !== 'CLASS1') return r.report(ctx, where(i), 'error', 'zonefile-bad-class', `class '${cls}' is not the zone's class IN`);
+          if (cls !== 'CLASS1') return this.fail(ctx, lx, at, i, 'zonefile-bad-class', `class '${cls}' is not the zone's class IN`);
           classSeen = true;
           i++;
           continue;
@@ -81,16 +92,16 @@ export class RecordParser {
       }
       break;
     }
-    if (i >= lx.count) return r.report(ctx, where(i), 'error', 'zonefile-missing-type', 'the record has no type');
-    const info = this.typeInfo(lx.text(i));
-    if (info.kind === 'error') return r.report(ctx, where(i), 'error', info.code, info.message);
+    if (i >= lx.count) return this.fail(ctx, lx, at, i, 'zonefile-missing-type', 'the record has no type');
+    const info = this.typeInfo(lx, i);
+    if (info.kind === 'error') return this.fail(ctx, lx, at, i, info.code, info.message);
     const typeAt = i;
     i++;
-    if (r.zone !== null && !isInZone(owner, r.zone)) {
-      return r.report(ctx, where(0), 'warning', 'zonefile-out-of-zone', `ignoring out-of-zone data (${owner} is not in ${r.zone || '.'})`);
+    if (r.zone !== null && !(relative && this.originInZone(ctx)) && !isInZone(owner, r.zone)) {
+      return this.warn(ctx, lx, at, 0, 'zonefile-out-of-zone', `ignoring out-of-zone data (${owner} is not in ${r.zone || '.'})`);
     }
-    const tokens: RdataToken[] = new Array<RdataToken>(lx.count - i);
-    for (let j = i; j < lx.count; j++) tokens[j - i] = { text: lx.text(j), quoted: lx.quoted(j) };
+    const tokens: RdataToken[] = [];
+    for (let j = i; j < lx.count; j++) tokens.push({ text: lx.text(j), quoted: lx.quoted(j) });
     let rdata: string;
     try {
       if (info.kind === 'module') {
@@ -101,13 +112,13 @@ export class RecordParser {
       }
     } catch (e) {
       if (e instanceof RdataError || e instanceof NameError) {
-        return r.report(ctx, where(tokens.length > 0 ? i : typeAt), 'error', e.code, `${info.name}: ${e.message}`);
+        return this.fail(ctx, lx, at, tokens.length > 0 ? i : typeAt, e.code, `${info.name}: ${e.message}`);
       }
       throw e;
     }
     const type = info.name;
     if (type === 'SOA' && owner !== r.zone && r.zone !== null) {
-      return r.report(ctx, where(0), 'error', 'zonefile-soa-not-at-apex', `SOA record not at the top of the zone (${owner})`);
+      return this.fail(ctx, lx, at, 0, 'zonefile-soa-not-at-apex', `SOA record not at the top of the zone (${owner})`);
     }
     if (ttl >= 0) r.lastTtl = ttl;
     else if (r.defaultTtl >= 0) ttl = r.defaultTtl;
@@ -115,27 +126,53 @@ export class RecordParser {
       ttl = r.lastTtl;
       if (!this.warned1035) {
         this.warned1035 = true;
-        r.report(ctx, where(0), 'warning', 'zonefile-rfc1035-ttl', 'no $TTL: records without a TTL take the previous record\'s TTL (RFC 1035 semantics)');
+        this.warn(ctx, lx, at, 0, 'zonefile-rfc1035-ttl', "no $TTL: records without a TTL take the previous record's TTL (RFC 1035 semantics)");
       }
     } else if (type === 'SOA') {
       ttl = soaMinimum(rdata);
       r.defaultTtl = ttl;
-      r.report(ctx, where(0), 'warning', 'zonefile-soa-minimum-ttl', 'no TTL specified; using the SOA minimum instead');
+      this.warn(ctx, lx, at, 0, 'zonefile-soa-minimum-ttl', 'no TTL specified; using the SOA minimum instead');
     } else {
-      return r.report(ctx, where(0), 'error', 'zonefile-no-ttl', 'no TTL specified (add $TTL or a TTL to the record)');
+      return this.fail(ctx, lx, at, 0, 'zonefile-no-ttl', 'no TTL specified (add $TTL or a TTL to the record)');
     }
     const outcome = r.store.add(owner, type, ttl, rdata);
-    if (outcome.kind === 'error') r.report(ctx, where(0), 'error', outcome.code, outcome.message);
+    if (outcome.kind === 'error') this.fail(ctx, lx, at, 0, outcome.code, outcome.message);
     else if (outcome.kind === 'ttl-changed') {
-      r.report(ctx, where(0), 'warning', 'zonefile-ttl-mismatch', `${owner} ${type}: TTL ${ttl} differs from the RRset's TTL; using ${outcome.ttl} as BIND does`);
+      this.warn(ctx, lx, at, 0, 'zonefile-ttl-mismatch', `${owner} ${type}: TTL ${ttl} differs from the RRset's TTL; using ${outcome.ttl} as BIND does`);
     }
   }
 
-  private typeInfo(token: string): TypeInfo {
-    let info = this.types.get(token);
+  private fail(ctx: FileContext, lx: ZoneLexer, at: number, token: number, code: string, message: string): void {
+    this.reader.report(ctx, at >= 0 ? at : lx.offset(Math.min(token, lx.count - 1)), 'error', code, message);
+  }
+
+  private warn(ctx: FileContext, lx: ZoneLexer, at: number, token: number, code: string, message: string): void {
+    this.reader.report(ctx, at >= 0 ? at : lx.offset(Math.min(token, lx.count - 1)), 'warning', code, message);
+  }
+
+  /** Whether the current origin is inside the zone, so relative owners need no check. */
+  private originInZone(ctx: FileContext): boolean {
+    if (ctx.origin !== this.checkedOrigin) {
+      this.checkedOrigin = ctx.origin;
+      const zone = this.reader.zone;
+      this.checkedResult = zone === null || (ctx.origin !== null && isInZone(ctx.origin, zone));
+    }
+    return this.checkedResult;
+  }
+
+  /** The type at token `i`; short names are looked up by their bytes, without making a string. */
+  private typeInfo(lx: ZoneLexer, i: number): TypeInfo {
+    const n = lx.length(i);
+    if (n > 6 || (lx.flags[i]! & TOKEN_ESCAPED) !== 0) return resolveType(lx.text(i));
+    let key = 1;
+    for (let k = 0; k < n; k++) {
+      const b = lx.byteAt(i, k);
+      key = key * 256 + (b >= 0x61 && b <= 0x7a ? b - 0x20 : b);
+    }
+    let info = this.types.get(key);
     if (info === undefined) {
-      info = resolveType(token);
-      this.types.set(token, info);
+      info = resolveType(lx.text(i));
+      this.types.set(key, info);
     }
     return info;
   }
@@ -149,6 +186,19 @@ function resolveType(token: string): TypeInfo {
   const module = recordModule(st.name);
   if (module) return { kind: 'module', name: st.name, module };
   return { kind: 'opaque', name: st.name, generic: st.name.startsWith('TYPE') };
+}
+
+/** A TTL of plain digits (the common case) read from the bytes; -1 when the token is anything else. */
+function plainSeconds(lx: ZoneLexer, i: number): number {
+  const n = lx.length(i);
+  if (n > 9) return -1;
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const b = lx.byteAt(i, k);
+    if (b < 0x30 || b > 0x39) return -1;
+    v = v * 10 + (b - 0x30);
+  }
+  return v;
 }
 
 /** The MINIMUM field of canonical SOA rdata (its last field). */

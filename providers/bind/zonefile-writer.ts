@@ -3,7 +3,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { DnsRecord } from '../../src/records/types.js';
 import { absoluteName, relativeOwner } from './zonefile-names.js';
-import { sortForZoneFile } from './zonefile-sort.js';
+import { zoneFileOrder } from './zonefile-sort.js';
 import { txtForZoneFile } from './zonefile-txt.js';
 
 /** How to lay out a zone file. */
@@ -51,9 +51,10 @@ export function* zoneChunks(records: readonly DnsRecord[], options: WriteZoneOpt
   const defaultTtl = mostCommonTtl(records);
   let out = `$ORIGIN ${absoluteName(zone)}\n$TTL ${defaultTtl}\n`;
   for (const c of options.comments ?? []) for (const line of c.split('\n')) if (line !== '') out += `; ${line}\n`;
-  const sorted = sortForZoneFile(records, zone);
+  const order = zoneFileOrder(records, zone);
   let prevName: string | undefined;
-  for (const r of sorted) {
+  for (let k = 0; k < order.length; k++) {
+    const r = records[order[k]!]!;
     let line = '';
     if (r.name !== prevName) {
       prevName = r.name;
