@@ -4,7 +4,7 @@ import type { DnsRecord } from '../records/types.js';
 import { error, hasErrors, type Diagnostic } from './diagnostic.js';
 import { checkIrShape } from './ir-shape.js';
 import { scanJson } from './json-positions.js';
-import { normalizeConfig, type ConfigInput } from './normalize.js';
+import { normalizeConfig, type NormalizeInput } from './normalize.js';
 import type { DomainInput } from './normalize-domain.js';
 import type { InputRecord } from './normalize-records.js';
 import type { SourcePos } from './source.js';
@@ -140,7 +140,7 @@ export function parseIr(json: string, file: string): { ir: IrConfig; diagnostics
   }
 
   const places = new Map<SourcePos, string>();
-  const input = toConfigInput(value as IrConfig, (path, given) => {
+  const input = toNormalizeInput(value as IrConfig, (path, given) => {
     if (given) return given;
     const p: SourcePos = { file, line: 0, column: 0 };
     places.set(p, path);
@@ -172,11 +172,12 @@ export function readIr(json: string, file: string): IrConfig {
 type Place = (path: string, given: SourcePos | undefined) => SourcePos;
 
 /** The IR rebuilt as normalisation input: owner names become absolute labels, rdata is parsed as text. */
-function toConfigInput(ir: IrConfig, place: Place): ConfigInput {
+function toNormalizeInput(ir: IrConfig, place: Place): NormalizeInput {
   const decl = (d: IrProviderDecl, path: string): RawProvider => ({ name: d.name, type: d.type ?? null, meta: { ...d.meta }, source: place(path, d.source) });
   const record = (r: DnsRecord, path: string): InputRecord => ({
     type: r.type,
-    label: `${r.name}.`,
+    // Owner names are written without the final dot; tolerate one.
+    label: r.name.endsWith('.') ? r.name : `${r.name}.`,
     rdataText: r.rdata,
     ttl: r.ttl,
     meta: r.meta ?? {},

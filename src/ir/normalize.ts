@@ -4,7 +4,7 @@ import { normalizeDomain, type DomainInput } from './normalize-domain.js';
 import { IR_VERSION, type IrConfig, type IrDomain, type IrProviderDecl } from './types.js';
 
 /** The input normalisation accepts: the DSL's RawConfig, or the same shape rebuilt from an IR file. */
-export interface ConfigInput {
+export interface NormalizeInput {
   readonly registrars: readonly RawProvider[];
   readonly dnsProviders: readonly RawProvider[];
   readonly domains: readonly DomainInput[];
@@ -18,7 +18,7 @@ const IMPLICIT_REGISTRAR = 'none';
  * with its stable code and the location of the record or domain it is about; the IR holds what
  * could be normalised and is meaningful only when no diagnostic is an error.
  */
-export function normalizeConfig(raw: RawConfig | ConfigInput): { ir: IrConfig; diagnostics: Diagnostic[] } {
+export function normalizeConfig(raw: RawConfig | NormalizeInput): { ir: IrConfig; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const registrars = normalizeDecls(raw.registrars, 'registrar', 'NewRegistrar', diagnostics);
   const dnsProviders = normalizeDecls(raw.dnsProviders, 'DNS provider', 'NewDnsProvider', diagnostics);

@@ -76,7 +76,7 @@ describe('parseIr', () => {
     const ir = readIr(
       generated([
         { name: 'example.com', type: 'mx', ttl: 300, rdata: '10 MAIL' },
-        { name: 'WWW.example.com', type: 'CNAME', ttl: 300, rdata: 'example.com.' },
+        { name: 'WWW.example.com.', type: 'CNAME', ttl: 300, rdata: 'example.com.' },
         { name: 'example.com', type: 'TXT', ttl: 300, rdata: '"a" "b"', meta: { note: 'x' } },
       ]),
       'gen.json',
