@@ -2,9 +2,9 @@ import type { Diagnostic } from '../ir/diagnostic.js';
 import type { IrHandsOff } from '../ir/types.js';
 import type { DnsRecord } from '../records/types.js';
 import { changedRrsetsByName } from './changed-rrsets.js';
-import { buildChanges, type ChangedRrset } from './granularity.js';
-import { applyHandsOff } from './handsoff.js';
-import { makeIdentity } from './identity.js';
+import { buildChanges, type ChangedRrset, type RrsetGroup } from './granularity.js';
+import { classifyExisting, keptMessages, prepareHandsOff, type HandsOffPlan } from './handsoff.js';
+import { makeIdentity, type IdentityFn } from './identity.js';
 import { orderChanges } from './ordering.js';
 import { compareLabels, compareTypes, relativeLabel } from './order-keys.js';
 import { diffTargets } from './targets.js';
@@ -68,14 +68,27 @@ function countChanges(changes: readonly Change[]): ZoneDiff['counts'] {
  */
 export function diffZone(input: DiffZoneInput): DiffZoneResult {
   const identity = makeIdentity(input.comparedMeta);
-  const ho = applyHandsOff({ ...input, identity });
+  const ho = prepareHandsOff({ ...input, identity });
   if (ho.blocked) {
     // Nothing may change: the zone is left exactly as it is.
     const diff: ZoneDiff = { changes: [], messages: ho.messages, desiredPlus: input.existing, counts: { create: 0, update: 0, delete: 0 } };
     return { diff, diagnostics: ho.diagnostics };
   }
 
-  const byName = changedRrsetsByName(input.existing, ho.desiredPlus, identity);
+  // Records matched exactly on both sides need nothing, hands-off rules included (a kept record is
+  // one the diff would otherwise delete), so the rules only look at names with differences.
+  const byName = changedRrsetsByName(input.existing, ho.desired, identity);
+  const diagnostics = [...ho.diagnostics];
+  let desiredPlus = ho.desired;
+  const messages: DiffMessage[] = [...ho.messages];
+  if (ho.active) {
+    const { kept, keptDiagnostics } = keepRecords(input, ho, byName, identity);
+    diagnostics.push(...keptDiagnostics);
+    messages.push(...keptMessages(kept));
+    const extra = [...kept.ignored, ...kept.foreign, ...kept.external];
+    if (extra.length > 0) desiredPlus = [...ho.desired, ...extra];
+  }
+
   const pending: PendingRrset[] = [];
   for (const groups of byName.values()) {
     for (const group of groups) {
@@ -85,10 +98,8 @@ export function diffZone(input: DiffZoneInput): DiffZoneResult {
   }
   pending.sort(comparePending);
 
-  const built = buildChanges(pending, input.granularity, identity, byName);
+  const built = buildChanges(pending, input.granularity, identity, input.granularity === 'label' ? byName : undefined);
   const ordered = orderChanges(built);
-
-  const messages: DiffMessage[] = [...ho.messages];
   if (ordered.unresolved.length > 0) {
     const names = [...new Set(ordered.unresolved.map((c) => c.name))].join(', ');
     messages.push({
@@ -98,6 +109,35 @@ export function diffZone(input: DiffZoneInput): DiffZoneResult {
       records: ordered.unresolved.flatMap((c) => (c.after.length > 0 ? c.after : c.before)),
     });
   }
-  const diff: ZoneDiff = { changes: ordered.changes, messages, desiredPlus: ho.desiredPlus, counts: countChanges(ordered.changes) };
-  return { diff, diagnostics: ho.diagnostics };
+  const diff: ZoneDiff = { changes: ordered.changes, messages, desiredPlus, counts: countChanges(ordered.changes) };
+  return { diff, diagnostics };
+}
+
+/**
+ * Runs the hands-off rules over the existing records at changed names, adds what they keep to the
+ * desired side of its rrset (so the diff leaves it alone), and lists what they kept in the order the
+ * provider returned it.
+ */
+function keepRecords(input: DiffZoneInput, ho: HandsOffPlan, byName: Map<string, RrsetGroup[]>, identity: IdentityFn) {
+  const groupOf = (rec: DnsRecord): RrsetGroup | undefined => byName.get(rec.name)?.find((g) => g.type === rec.type);
+  const candidates = [...byName.values()].flatMap((groups) => groups.flatMap((g) => g.existing));
+  const { kept, diagnostics } = classifyExisting(ho, { ...input, identity }, candidates, (rec) => (groupOf(rec)?.desired.length ?? 0) > 0);
+  if (ho.owned.size > 0) {
+    // Owned records at unchanged names are written by the config too (they matched exactly).
+    for (const rec of input.existing) {
+      if (!byName.has(rec.name) && ho.owned.has(`${relativeLabel(rec.name, input.zone)}\0${rec.type}`)) kept.externalConflicts.push(rec);
+    }
+  }
+  for (const rec of [...kept.ignored, ...kept.foreign, ...kept.external]) groupOf(rec)?.desired.push(rec);
+  // Back into the provider's order, which the per-name grouping above does not keep.
+  const rank = new Map<DnsRecord, number>();
+  const lists = [kept.ignored, kept.foreign, kept.external, kept.externalConflicts];
+  if (lists.some((l) => l.length > 1)) {
+    const keptSet = new Set(lists.flat());
+    input.existing.forEach((rec, i) => {
+      if (keptSet.has(rec)) rank.set(rec, i);
+    });
+    for (const l of lists) l.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  }
+  return { kept, keptDiagnostics: diagnostics };
 }

@@ -53,7 +53,8 @@ export function parseOwnershipLabel(label: string, customPrefix: string): Extern
 export function externalDnsOwnedKeys(existing: readonly DnsRecord[], zone: string, customPrefix: string): Set<string> {
   const owned = new Set<string>();
   for (const rec of existing) {
-    if (rec.type !== 'TXT' || !recordTarget(rec).includes(HERITAGE)) continue;
+    // The canonical text holds the marker verbatim (it needs no escapes), so test that before parsing.
+    if (rec.type !== 'TXT' || !rec.rdata.includes(HERITAGE) || !recordTarget(rec).includes(HERITAGE)) continue;
     const label = relativeLabel(rec.name, zone);
     owned.add(`${label}\0TXT`);
     const own = parseOwnershipLabel(label, customPrefix);

@@ -70,4 +70,14 @@ describe('IGNORE_EXTERNAL_DNS', () => {
     ]);
     expect(diff.desiredPlus.filter((r) => r.name === `myapp.${ZONE}`)).toHaveLength(1);
   });
+
+  it('an owned record the config writes identically is reported as a conflict too, and nothing changes', () => {
+    const ex = [rec('a-myapp', 'TXT', OWNER), rec('myapp', 'A', '10.0.0.1')];
+    const { diff } = diffZone({ zone: ZONE, desired: [rec('myapp', 'A', '10.0.0.1')], existing: ex, absent: [], handsOff: ext(), granularity: 'record' });
+    expect(diff.changes).toEqual([]);
+    expect(diff.messages.map((m) => [m.code, labels(m.records)])).toEqual([
+      ['kept-external-dns', ['a-myapp TXT']],
+      ['external-dns-conflict', ['myapp A']],
+    ]);
+  });
 });
