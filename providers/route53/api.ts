@@ -120,22 +120,20 @@ export class Route53Api {
   /** An SDK error as a ZonesmithError whose message carries no credential. */
   wrap(what: string, err: unknown): ZonesmithError {
     const code = errorCode(err) ?? 'Error';
-    let message = err instanceof Error ? err.message : String(err);
-    for (const s of this.secrets) message = message.split(s).join('[redacted]');
+    const message = redact(err instanceof Error ? err.message : String(err), this.secrets);
     const zcode = code === 'InvalidChangeBatch' ? 'route53-invalid-change-batch'
       : /AccessDenied|InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|MissingAuthenticationToken|ExpiredToken/.test(code) ? 'route53-access-denied'
         : code === 'Throttling' || code === 'PriorRequestNotComplete' ? 'route53-throttled'
           : 'route53-api-error';
-    return new ZonesmithError(zcode, `Route 53 ${what} failed: ${code}: ${message}`, { cause: scrubbed(err, this.secrets) });
+    // The cause keeps name and message only: the SDK error also holds the signed request.
+    const cause = new Error(message);
+    cause.name = code;
+    return new ZonesmithError(zcode, `Route 53 ${what} failed: ${code}: ${message}`, { cause });
   }
 }
 
-/** The cause kept on the error, with the request details (which hold signed headers) dropped. */
-function scrubbed(err: unknown, secrets: readonly string[]): Error {
-  const name = errorCode(err) ?? 'Error';
-  let message = err instanceof Error ? err.message : String(err);
-  for (const s of secrets) message = message.split(s).join('[redacted]');
-  const e = new Error(message);
-  e.name = name;
-  return e;
+function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) out = out.split(s).join('[redacted]');
+  return out;
 }

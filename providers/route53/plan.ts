@@ -8,7 +8,7 @@ import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
 import type { Change } from '../../src/diff/types.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { META_ALIAS_ZONE, META_EVALUATE_HEALTH, parseAlias, R53_ALIAS } from './alias.js';
-import { nativeWeight, ROUTE53_LIMITS, type NativeChange, type PlannedChange } from './batch.js';
+import { ROUTE53_LIMITS, totalWeight, type NativeChange, type PlannedChange } from './batch.js';
 import { rrsetFromAlias, rrsetFromRecords } from './convert.js';
 
 /** Looks up the record set Route 53 holds for an existing record (from getRecords in this run). */
@@ -90,18 +90,11 @@ function exactExisting(records: readonly DnsRecord[], lookup: NativeLookup): Res
  * limits; UPSERT when neither is lighter in both.
  */
 function lighter(replace: NativeChange[], upsert: NativeChange[]): NativeChange[] {
-  const a = sum(replace);
-  const b = sum(upsert);
+  const a = totalWeight(replace);
+  const b = totalWeight(upsert);
   const fits = (w: { records: number; chars: number }): boolean => w.records <= ROUTE53_LIMITS.records && w.chars <= ROUTE53_LIMITS.chars;
   if (fits(a) !== fits(b)) return fits(a) ? replace : upsert;
   const replaceNoWorse = a.records <= b.records && a.chars <= b.chars;
   const replaceBetter = a.records < b.records || a.chars < b.chars;
   return replaceNoWorse && replaceBetter ? replace : upsert;
-}
-
-function sum(natives: readonly NativeChange[]): { records: number; chars: number } {
-  return natives.reduce((acc, n) => {
-    const w = nativeWeight(n);
-    return { records: acc.records + w.records, chars: acc.chars + w.chars };
-  }, { records: 0, chars: 0 });
 }
