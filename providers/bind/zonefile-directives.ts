@@ -1,9 +1,9 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { expandGenerate } from './zonefile-generate.js';
 import { ZoneLexer } from './zonefile-lexer.js';
-import { absoluteName, canonicalName, NameError } from './zonefile-names.js';
+import { absoluteName, canonicalName, nameProblem } from './zonefile-names.js';
 import { readIncludeFromDisk, type FileContext, type ZoneReader } from './zonefile-reader.js';
-import { MAX_TTL, parseTtl } from './zonefile-ttl.js';
+import { MAX_TTL, ttlFromText } from './zonefile-ttl.js';
 
 /** Deeper includes than this are refused (an include loop would otherwise never end). */
 const MAX_INCLUDE_DEPTH = 16;
@@ -40,7 +40,7 @@ export function handleDirective(r: ZoneReader, ctx: FileContext): void {
     case '$TTL': {
       if (!arity(1, 1)) return;
       const text = lx.text(1);
-      const ttl = parseTtl(text);
+      const ttl = ttlFromText(text);
       if (ttl === undefined) return r.report(ctx, lx.offset(1), 'error', 'zonefile-bad-ttl', `'${text}' is not a TTL`);
       if (ttl > MAX_TTL) {
         r.report(ctx, lx.offset(1), 'warning', 'zonefile-ttl-too-large', `$TTL ${ttl} is above 2147483647; BIND uses 0`);
@@ -102,10 +102,9 @@ function resolveName(r: ZoneReader, ctx: FileContext, i: number): string | undef
   try {
     return canonicalName(ctx.lexer.text(i), ctx.origin);
   } catch (e) {
-    if (e instanceof NameError) {
-      r.report(ctx, ctx.lexer.offset(i), 'error', e.code, e.message);
-      return undefined;
-    }
-    throw e;
+    const p = nameProblem(e);
+    if (!p) throw e;
+    r.report(ctx, ctx.lexer.offset(i), 'error', p.code, p.message);
+    return undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { formatGeneric, genericBytes, isGenericForm } from '../../src/records/generic.js';
 import { RdataError, type RdataToken } from '../../src/records/types.js';
 
 /**
@@ -7,8 +8,7 @@ import { RdataError, type RdataToken } from '../../src/records/types.js';
  * absolute (the reader cannot know where they are), which is why the writer keeps `$ORIGIN`.
  */
 export function opaqueRdata(tokens: readonly RdataToken[], genericOnly: boolean): string {
-  const first = tokens[0];
-  if (first !== undefined && !first.quoted && first.text === '\\#') return genericRdata(tokens);
+  if (isGenericForm(tokens)) return genericRdata(tokens);
   if (genericOnly) throw new RdataError('zonefile-generic-required', 'a TYPEnnn record needs the \\# form (RFC 3597): \\# <length> <hex>');
   if (tokens.length === 0) throw new RdataError('missing-field', 'the record has no data');
   let out = '';
@@ -21,18 +21,5 @@ export function opaqueRdata(tokens: readonly RdataToken[], genericOnly: boolean)
 }
 
 function genericRdata(tokens: readonly RdataToken[]): string {
-  const lenTok = tokens[1];
-  if (lenTok === undefined || lenTok.quoted || !/^[0-9]{1,5}$/.test(lenTok.text) || Number(lenTok.text) > 65535) {
-    throw new RdataError('zonefile-bad-generic', 'the \\# form needs a length from 0 to 65535');
-  }
-  const len = Number(lenTok.text);
-  let hex = '';
-  for (let i = 2; i < tokens.length; i++) hex += tokens[i]!.text;
-  if (!/^[0-9a-fA-F]*$/.test(hex) || hex.length % 2 !== 0) {
-    throw new RdataError('zonefile-bad-generic', 'the \\# data must be hexadecimal octets');
-  }
-  if (hex.length / 2 !== len) {
-    throw new RdataError('zonefile-bad-generic', `the \\# form says ${len} octets but has ${hex.length / 2}`);
-  }
-  return len === 0 ? '\\# 0' : `\\# ${len} ${hex.toLowerCase()}`;
+  return formatGeneric(genericBytes(tokens));
 }

@@ -4,7 +4,8 @@ import type { Diagnostic } from '../../src/ir/diagnostic.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { handleDirective } from './zonefile-directives.js';
 import { ZoneLexer } from './zonefile-lexer.js';
-import { absoluteName, canonicalName, NameError } from './zonefile-names.js';
+import { ZonesmithError } from '../../src/errors.js';
+import { absoluteName, canonicalName, nameProblem } from './zonefile-names.js';
 import { PositionMap } from './zonefile-positions.js';
 import { RecordParser } from './zonefile-records.js';
 import { RecordStore } from './zonefile-rrsets.js';
@@ -119,8 +120,9 @@ export function canonicalOrigin(name: string): string {
   try {
     return canonicalName(name.endsWith('.') ? name : `${name}.`, null);
   } catch (e) {
-    if (e instanceof NameError) throw new NameError(e.code, `bad zone name '${name}': ${e.message}`);
-    throw e;
+    const p = nameProblem(e);
+    if (!p) throw e;
+    throw new ZonesmithError('bind-bad-zone-name', `bad zone name '${name}': ${p.message}`);
   }
 }
 

@@ -1,10 +1,10 @@
-import { RdataError, type RdataToken, type RecordTypeModule } from '../../src/records/types.js';
+import type { RdataToken, RecordTypeModule } from '../../src/records/types.js';
 import { recordModule } from './record-types.js';
 import { resolveTypeName } from './rr-types.js';
 import { TOKEN_ESCAPED, type ZoneLexer } from './zonefile-lexer.js';
-import { canonicalName, isInZone, NameError } from './zonefile-names.js';
+import { canonicalName, isInZone, nameProblem } from './zonefile-names.js';
 import type { FileContext, ZoneReader } from './zonefile-reader.js';
-import { MAX_TTL, parseTtl } from './zonefile-ttl.js';
+import { MAX_TTL, ttlFromText } from './zonefile-ttl.js';
 import { opaqueRdata } from './zonefile-opaque.js';
 
 /** What the reader does with one type token. */
@@ -47,8 +47,9 @@ export class RecordParser {
         try {
           owner = canonicalName(text, ctx.origin);
         } catch (e) {
-          if (e instanceof NameError) return this.fail(ctx, lx, at, 0, e.code, e.message);
-          throw e;
+          const p = nameProblem(e);
+          if (!p) throw e;
+          return this.fail(ctx, lx, at, 0, p.code, p.message);
         }
         this.lastOwnerText = text;
         this.lastOwnerOrigin = ctx.origin;
@@ -65,7 +66,7 @@ export class RecordParser {
         ttl = plainSeconds(lx, i);
         if (ttl < 0) {
           const text = lx.text(i);
-          const t = parseTtl(text);
+          const t = ttlFromText(text);
           if (t === undefined) return this.fail(ctx, lx, at, i, 'zonefile-bad-ttl', `'${text}' is not a TTL (seconds, or units such as 1h30m, at most 4294967295)`);
           ttl = t;
         }
@@ -111,10 +112,9 @@ export class RecordParser {
         rdata = opaqueRdata(tokens, info.generic);
       }
     } catch (e) {
-      if (e instanceof RdataError || e instanceof NameError) {
-        return this.fail(ctx, lx, at, tokens.length > 0 ? i : typeAt, e.code, `${info.name}: ${e.message}`);
-      }
-      throw e;
+      const p = nameProblem(e);
+      if (!p) throw e;
+      return this.fail(ctx, lx, at, tokens.length > 0 ? i : typeAt, p.code, `${info.name}: ${p.message}`);
     }
     const type = info.name;
     if (type === 'SOA' && owner !== r.zone && r.zone !== null) {

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { tokenizeRdata } from '../../src/records/text.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { absoluteName, relativeOwner } from './zonefile-names.js';
 import { zoneFileOrder } from './zonefile-sort.js';
-import { txtForZoneFile } from './zonefile-txt.js';
+import { recordModule } from './record-types.js';
 
 /** How to lay out a zone file. */
 export interface WriteZoneOptions {
@@ -63,7 +64,7 @@ export function* zoneChunks(records: readonly DnsRecord[], options: WriteZoneOpt
     line = line === '' ? pad('', NAME_COL) : pad(`${line} `, NAME_COL);
     if (r.ttl !== defaultTtl) line += `${r.ttl} `;
     line = `${pad(line, TTL_COL)}IN ${r.type} `;
-    line = pad(line, DATA_COL) + (r.type === 'TXT' ? txtForZoneFile(r.rdata) : r.rdata);
+    line = pad(line, DATA_COL) + zoneFileText(r);
     out += `${line}\n`;
     if (out.length > 65536) {
       yield out;
@@ -71,6 +72,18 @@ export function* zoneChunks(records: readonly DnsRecord[], options: WriteZoneOpt
     }
   }
   yield out;
+}
+
+/**
+ * The rdata as a zone file holds it: the type's `toZoneFile` (TXT cut into 255-octet strings) when
+ * it has one, else the canonical text itself, which is valid zone-file text (absolute names).
+ * Short printable TXT needs no cut, so it skips the parse.
+ */
+function zoneFileText(r: DnsRecord): string {
+  if (r.type === 'TXT' && r.rdata.length <= 87) return r.rdata;
+  const m = recordModule(r.type);
+  if (m?.toZoneFile === undefined) return r.rdata;
+  return m.toZoneFile(m.fromTokens(tokenizeRdata(r.rdata), '.'));
 }
 
 /** The zone file as one string. */
