@@ -114,7 +114,16 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
     // esbuild produced it, so V8 rejecting it means a language feature esbuild passed through.
     return { kind: 'exception', thrown: { name: 'SyntaxError', message: (err as Error).message, stack: '' }, console: [], droppedMessages: 0 };
   }
-  await script.run(context, { timeout: remaining() });
+  try {
+    await script.run(context, { timeout: remaining() });
+  } catch (err) {
+    const message = (err as Error)?.message ?? String(err);
+    if (err instanceof Expired || isolate.isDisposed || /timed out|memory limit/i.test(message)) throw err;
+    // Raised by isolated-vm itself, past the guard: V8 asked it to load a module for import()
+    // (eval("import(...)") slips past the bundler) and it refuses (verified with isolated-vm 5.0.4).
+    const text = message === 'Not supported' ? 'dynamic import() is not supported in the sandbox' : message;
+    return { kind: 'exception', thrown: { name: '', message: text, stack: '' }, ...(await readConsole()) };
+  }
   const failed = await call('failure');
   if (typeof failed === 'string' && failed !== '') {
     return { kind: 'exception', thrown: await thrown(failed), ...(await readConsole()) };
