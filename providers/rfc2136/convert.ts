@@ -49,11 +49,30 @@ export function recordFromWire(rr: WireRecord): DnsRecord {
   return Object.freeze({ name: rr.owner === '.' ? '.' : rr.owner.slice(0, -1), type, ttl: rr.ttl, rdata, native });
 }
 
+/** Wire RDATA already computed for desired records (frozen objects), shared by packing and verification. */
+const encoded = new WeakMap<DnsRecord, Uint8Array>();
+
 /** The RDATA to send for `rec`: the server's own octets when the record was read from it. */
 export function wireRdata(rec: DnsRecord): Uint8Array {
   const n = rec.native as Partial<NativeRdata> | undefined;
   if (n && n.wire instanceof Uint8Array) return n.wire;
-  return rdataToWire(rec.type, rec.rdata);
+  let w = encoded.get(rec);
+  if (!w) {
+    w = rdataToWire(rec.type, rec.rdata);
+    encoded.set(rec, w);
+  }
+  return w;
+}
+
+/** The uncompressed RDATA of a transferred record, without formatting it as text when it can be avoided. */
+export function wireRdataOf(rr: WireRecord): Uint8Array {
+  if (!COMPRESSIBLE.has(rr.type)) return rr.msg.subarray(rr.rdOffset, rr.rdOffset + rr.rdLength);
+  return (recordFromWire(rr).native as NativeRdata).wire;
+}
+
+/** `ttl|rdata octets`: equal for two records exactly when the server would treat them as the same RR with the same TTL. */
+export function wireIdentity(ttl: number, rdata: Uint8Array): string {
+  return `${ttl}|${Buffer.from(rdata.buffer, rdata.byteOffset, rdata.byteLength).toString('latin1')}`;
 }
 
 /** The IANA number of a record's type; undefined for pseudo types (ALIAS) that cannot go on the wire. */

@@ -6,7 +6,7 @@ import { ZonesmithError } from '../../src/errors.js';
 import { rfc2136Error } from './errors.js';
 import { transferZone } from './axfr.js';
 import { isServerManaged, recordFromWire, rrsetKey } from './convert.js';
-import { planUpdate, groupByRrset, type UpdatePlan } from './update-plan.js';
+import { UpdatePlanner, groupByRrset } from './update-plan.js';
 import { sendUpdates } from './update-send.js';
 import { describeDiscrepancies, discrepancyDiagnostics, findDiscrepancies, touchedKeys } from './verify.js';
 import { tsigRecordBytes } from './tsig.js';
@@ -50,8 +50,10 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
   const apexNsCache = new Map<string, string[]>();
   let lastApply: ApplyStats | undefined;
 
+  const transfer = (zone: string) => transferZone({ endpoint: settings.transfer, zone, key: settings.transferKey, now, timeoutMs: settings.timeoutMs });
+
   const read = async (zone: string): Promise<ReadZone> => {
-    const t = await transferZone({ endpoint: settings.transfer, zone, key: settings.transferKey, now, timeoutMs: settings.timeoutMs });
+    const t = await transfer(zone);
     const records: DnsRecord[] = [];
     let dnssec = 0;
     for (const rr of t.records) {
@@ -63,7 +65,7 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
       try {
         records.push(recordFromWire(rr));
       } catch (err) {
-        throw rfc2136Error('rfc2136-unreadable-record', { server: settings.transfer.label, zone }, `a ${rr.type === 0 ? '' : `type ${rr.type} `}record at ${rr.owner} could not be read: ${(err as Error).message}`, { cause: err });
+        throw rfc2136Error('rfc2136-unreadable-record', { server: settings.transfer.label, zone }, `a type ${rr.type} record at ${rr.owner} could not be read: ${(err as Error).message}`, { cause: err });
       }
     }
     const apex = zone.toLowerCase();
@@ -93,36 +95,42 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
     async apply(zone: ZoneRef, changes: readonly Change[], ctx: ApplyContext): Promise<void> {
       if (changes.length === 0) return;
       const tcp = settings.master.mode !== 'udp';
-      const plan: UpdatePlan = planUpdate(changes, ctx.existing, {
+      const planner = new UpdatePlanner(changes, ctx.existing, {
         zone: zone.name,
         maxMessageBytes: tcp ? MAX_TCP_MESSAGE : MAX_UDP_MESSAGE,
         tsigBytes: settings.updateKey ? tsigRecordBytes(settings.updateKey) : 0,
         server: settings.master.label,
       });
-      lastApply = {
-        messages: plan.messages.length,
-        lowerBound: plan.lowerBound,
-        payloadBytes: plan.payloadBytes,
-        capacity: plan.capacity,
-        messageBytes: plan.messages.map((m) => m.bytes),
+      planner.check();
+      const sizes: number[] = [];
+      const record = (): void => {
+        const st = planner.stats();
+        lastApply = { messages: st.messages, lowerBound: st.lowerBound, payloadBytes: st.payloadBytes, capacity: st.capacity, messageBytes: [...sizes] };
       };
-      ctx.log(
-        `RFC2136 ${settings.master.label} ${zone.name}: ${changes.length} change(s) in ${plan.messages.length} UPDATE message(s) ` +
-          `(${plan.payloadBytes} octets; lower bound ${plan.lowerBound} at ${plan.capacity} octets per message)`,
-      );
       try {
-        await sendUpdates(plan.messages, {
-          endpoint: settings.master,
-          zone: zone.name,
-          key: settings.updateKey,
-          now,
-          timeoutMs: settings.timeoutMs,
-          committed: (m) => ctx.applied(m.changes),
-        });
+        await sendUpdates(
+          { next: () => { const m = planner.next(); if (m) sizes.push(m.bytes); return m; } },
+          {
+            endpoint: settings.master,
+            zone: zone.name,
+            key: settings.updateKey,
+            now,
+            timeoutMs: settings.timeoutMs,
+            totalChanges: changes.length,
+            committed: (m) => ctx.applied(m.changes),
+          },
+        );
       } catch (err) {
+        record();
         if (err instanceof ZonesmithError && err.code === 'rfc2136-zone-changed') throw await explainConflict(err, zone.name, changes, ctx.existing);
         throw err;
       }
+      record();
+      const st = planner.stats();
+      ctx.log(
+        `RFC2136 ${settings.master.label} ${zone.name}: ${changes.length} change(s) in ${st.messages} UPDATE message(s) ` +
+          `(${st.payloadBytes} octets; lower bound ${st.lowerBound} at ${st.capacity} octets per message)`,
+      );
       await verify(zone.name, changes, ctx.desired);
     },
   };
@@ -150,10 +158,8 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
 
   /** Re-reads the zone and checks every RRset the push touched now matches the desired state. */
   async function verify(zone: string, changes: readonly Change[], desired: readonly DnsRecord[]): Promise<void> {
-    const served = (await read(zone)).records;
-    const keys = touchedKeys(changes);
-    // Keys of pseudo types never reach the server; nothing to compare there.
-    const found = findDiscrepancies(keys, desired, served);
+    const served = (await transfer(zone)).records;
+    const found = findDiscrepancies(touchedKeys(changes), desired, served);
     if (found.length === 0) return;
     throw rfc2136Error(
       'rfc2136-not-applied',

@@ -14,7 +14,7 @@ import type { Change } from '../../src/diff/types.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { rfc2136Error, type ErrorPlace } from './errors.js';
 import { rrsetKey, wireRdata, wireType } from './convert.js';
-import { CLASS_ANY, CLASS_IN, CLASS_NONE, HEADER_BYTES, TYPE_NS, ZoneNames, encodeRecord } from './wire.js';
+import { CLASS_ANY, CLASS_IN, CLASS_NONE, HEADER_BYTES, TYPE_NS, ZoneNames } from './wire.js';
 
 /** A value-dependent prerequisite repeats the whole RRset; above this size "RRset exists" is used instead. */
 export const VALUE_PREREQ_LIMIT = 4096;
@@ -31,14 +31,29 @@ export interface PlanOptions {
   readonly server: string;
 }
 
+/** One RR to write: parts only, so packing allocates no buffers (tens of thousands of RRs per push). */
+export interface RrParts {
+  /** Compressed owner (see ZoneNames). */
+  readonly owner: Uint8Array;
+  readonly type: number;
+  readonly klass: number;
+  readonly ttl: number;
+  readonly rdata: Uint8Array;
+}
+
+/** Octets `rr` takes in a message. */
+export function rrBytes(rr: RrParts): number {
+  return rr.owner.length + 10 + rr.rdata.length;
+}
+
 /** One UPDATE message, ready to encode. */
 export interface PlannedMessage {
   /** The changes it carries, in the order received. */
   readonly changes: Change[];
   /** Prerequisite RRs (RFC 2136 §2.4). */
-  readonly prereqs: Buffer[];
+  readonly prereqs: RrParts[];
   /** Update RRs in send order: apex NS adds, then every delete, then every other add. */
-  readonly updates: Buffer[];
+  readonly updates: RrParts[];
   /** Size of the whole message including header, zone section and TSIG. */
   readonly bytes: number;
 }
@@ -54,19 +69,7 @@ export interface UpdatePlan {
   readonly lowerBound: number;
 }
 
-interface Item {
-  readonly change: Change;
-  readonly prereqs: Buffer[];
-  readonly deletes: Buffer[];
-  readonly adds: Buffer[];
-  /** Apex NS adds go before the deletes: servers ignore a delete of the zone's last NS (RFC 2136 §3.4.2.4). */
-  readonly nsAdds: Buffer[];
-  readonly bytes: number;
-}
-
-function sameRecord(a: DnsRecord, b: DnsRecord): boolean {
-  return a.rdata === b.rdata && a.ttl === b.ttl;
-}
+const EMPTY = new Uint8Array(0);
 
 /** Groups records by RRset key. */
 export function groupByRrset(records: readonly DnsRecord[]): Map<string, DnsRecord[]> {
@@ -80,88 +83,200 @@ export function groupByRrset(records: readonly DnsRecord[]): Map<string, DnsReco
   return out;
 }
 
-/** Splits `changes` into UPDATE messages; `existing` (what was read) supplies the prerequisites. */
-export function planUpdate(changes: readonly Change[], existing: readonly DnsRecord[], opts: PlanOptions): UpdatePlan {
-  const place: ErrorPlace = { server: opts.server, zone: opts.zone };
-  const zone = opts.zone.toLowerCase();
-  const names = new ZoneNames(zone);
-  const overhead = HEADER_BYTES + names.zoneWire.length + 4 + opts.tsigBytes;
-  const capacity = opts.maxMessageBytes - overhead;
-  const read = groupByRrset(existing);
-  const guarded = new Set<string>();
+function contains(list: readonly DnsRecord[], r: DnsRecord): boolean {
+  for (const x of list) if (x.rdata === r.rdata && x.ttl === r.ttl) return true;
+  return false;
+}
 
-  const owner = (name: string): Uint8Array => {
-    const o = names.owner(name);
-    if (!o) throw rfc2136Error('rfc2136-name-outside-zone', place, `the record name ${name} is not inside the zone`);
-    return o;
-  };
-  const typeOf = (rec: DnsRecord): number => {
-    const t = wireType(rec);
-    if (t === undefined) throw rfc2136Error('rfc2136-unsupported-type', place, `${rec.name} ${rec.type}: ${rec.type} is not a DNS type and cannot be sent to a server`);
-    return t;
-  };
+/** One change's share of a message. */
+interface Item {
+  readonly change: Change;
+  readonly prereqs: RrParts[];
+  readonly deletes: RrParts[];
+  readonly nsAdds: RrParts[];
+  readonly adds: RrParts[];
+  readonly bytes: number;
+}
 
-  const items: Item[] = changes.map((change) => {
-    const before = change.before;
-    const after = change.after;
-    const deletes = before.filter((b) => !after.some((a) => sameRecord(a, b)));
-    const addsAll = after.filter((a) => !before.some((b) => sameRecord(a, b)));
-    const prereqs: Buffer[] = [];
-    for (const rec of [...before, ...after]) {
-      const key = rrsetKey(rec.name, rec.type);
-      if (guarded.has(key)) continue;
-      guarded.add(key);
-      const o = owner(rec.name);
-      const t = typeOf(rec);
-      const held = read.get(key);
-      if (!held || held.length === 0) {
-        prereqs.push(encodeRecord(o, t, CLASS_NONE, 0, new Uint8Array(0)));
-        continue;
+/**
+ * Builds the messages one at a time, so the sender can prepare message k+1 while the server works
+ * on message k (the CPU cost of encoding then hides behind the server's). Every check that could
+ * fail is done up front by {@link UpdatePlanner.check}, so nothing fails half-way through a push
+ * for a reason that was knowable before it began.
+ */
+export class UpdatePlanner {
+  /** Octets per message available to items. */
+  readonly capacity: number;
+  private readonly overhead: number;
+  private readonly zone: string;
+  private readonly names: ZoneNames;
+  private readonly place: ErrorPlace;
+  private readonly read: Map<string, DnsRecord[]>;
+  private readonly guarded = new Set<string>();
+  private index = 0;
+  private pending: Item | undefined;
+  private payload = 0;
+  private count = 0;
+
+  constructor(
+    private readonly changes: readonly Change[],
+    existing: readonly DnsRecord[],
+    opts: PlanOptions,
+  ) {
+    this.place = { server: opts.server, zone: opts.zone };
+    this.zone = opts.zone.toLowerCase();
+    this.names = new ZoneNames(this.zone);
+    this.overhead = HEADER_BYTES + this.names.zoneWire.length + 4 + opts.tsigBytes;
+    this.capacity = opts.maxMessageBytes - this.overhead;
+    this.read = groupByRrset(existing);
+  }
+
+  /**
+   * Fails before anything is sent: names outside the zone, pseudo types, and any change that cannot
+   * fit one message. Sizes are bounded cheaply (canonical text → wire is at most 2 × length + 16
+   * octets for every type: numbers grow at most twofold, AAAA's "::" is 16, names gain one octet);
+   * only a change whose bound exceeds a message is encoded exactly.
+   */
+  check(): void {
+    const seen = new Set<string>();
+    const added: string[] = [];
+    const bound = (r: DnsRecord): number => {
+      const o = this.owner(r.name);
+      this.typeOf(r);
+      let b = o.length + 10 + 2 * r.rdata.length + 16;
+      const key = rrsetKey(r.name, r.type);
+      if (!seen.has(key)) {
+        seen.add(key);
+        added.push(key);
+        b += o.length + 10;
+        const held = this.read.get(key);
+        if (held) for (const h of held) b += o.length + 10 + wireRdata(h).length;
       }
-      const value = held.map((h) => encodeRecord(o, t, CLASS_IN, 0, wireRdata(h)));
-      if (value.reduce((n, b) => n + b.length, 0) <= VALUE_PREREQ_LIMIT) prereqs.push(...value);
-      else prereqs.push(encodeRecord(o, t, CLASS_ANY, 0, new Uint8Array(0)));
+      return b;
+    };
+    for (const change of this.changes) {
+      added.length = 0;
+      let b = 0;
+      for (const r of change.before) b += bound(r);
+      for (const r of change.after) b += bound(r);
+      if (b > this.capacity) {
+        // Exact size, with the RRsets guarded by earlier changes (not this one) as build() will see them.
+        const earlier = new Set(seen);
+        for (const k of added) earlier.delete(k);
+        this.build(change, earlier);
+      }
     }
-    const del = deletes.map((r) => encodeRecord(owner(r.name), typeOf(r), CLASS_NONE, 0, wireRdata(r)));
-    const nsAdds: Buffer[] = [];
-    const adds: Buffer[] = [];
-    for (const r of addsAll) {
-      const t = typeOf(r);
-      const rr = encodeRecord(owner(r.name), t, CLASS_IN, r.ttl, wireRdata(r));
-      if (t === TYPE_NS && r.name === zone) nsAdds.push(rr);
+  }
+
+  /** The next message, or undefined when every change has been placed. */
+  next(): PlannedMessage | undefined {
+    const prereqs: RrParts[] = [];
+    const nsAdds: RrParts[] = [];
+    const deletes: RrParts[] = [];
+    const adds: RrParts[] = [];
+    const changes: Change[] = [];
+    let used = 0;
+    for (;;) {
+      const item = this.pending ?? (this.index < this.changes.length ? this.build(this.changes[this.index++]!, this.guarded) : undefined);
+      this.pending = undefined;
+      if (!item) break;
+      // First fit in the order received: the earliest cut that keeps every message within the limit.
+      if (used + item.bytes > this.capacity && changes.length > 0) {
+        this.pending = item;
+        break;
+      }
+      changes.push(item.change);
+      prereqs.push(...item.prereqs);
+      nsAdds.push(...item.nsAdds);
+      deletes.push(...item.deletes);
+      adds.push(...item.adds);
+      used += item.bytes;
+    }
+    if (changes.length === 0) return undefined;
+    this.payload += used;
+    this.count++;
+    return { changes, prereqs, updates: [...nsAdds, ...deletes, ...adds], bytes: this.overhead + used };
+  }
+
+  /** Messages produced so far and the bound for the octets placed so far (final once next() returned undefined). */
+  stats(): { messages: number; payloadBytes: number; capacity: number; lowerBound: number } {
+    return { messages: this.count, payloadBytes: this.payload, capacity: this.capacity, lowerBound: Math.ceil(this.payload / this.capacity) };
+  }
+
+  private owner(name: string): Uint8Array {
+    const o = this.names.owner(name);
+    if (!o) throw rfc2136Error('rfc2136-name-outside-zone', this.place, `the record name ${name} is not inside the zone`);
+    return o;
+  }
+
+  private typeOf(rec: DnsRecord): number {
+    const t = wireType(rec);
+    if (t === undefined) throw rfc2136Error('rfc2136-unsupported-type', this.place, `${rec.name} ${rec.type}: ${rec.type} is not a DNS type and cannot be sent to a server`);
+    return t;
+  }
+
+  /** RFC 2136 §2.4: the RRset still holds what was read (value-dependent), or does not exist; once per RRset. */
+  private guard(rec: DnsRecord, guarded: Set<string>, out: RrParts[]): number {
+    const key = rrsetKey(rec.name, rec.type);
+    if (guarded.has(key)) return 0;
+    guarded.add(key);
+    const o = this.owner(rec.name);
+    const type = this.typeOf(rec);
+    const held = this.read.get(key);
+    if (!held || held.length === 0) {
+      out.push({ owner: o, type, klass: CLASS_NONE, ttl: 0, rdata: EMPTY });
+      return o.length + 10;
+    }
+    let size = 0;
+    for (const h of held) size += o.length + 10 + wireRdata(h).length;
+    if (size > VALUE_PREREQ_LIMIT) {
+      out.push({ owner: o, type, klass: CLASS_ANY, ttl: 0, rdata: EMPTY });
+      return o.length + 10;
+    }
+    for (const h of held) out.push({ owner: o, type, klass: CLASS_IN, ttl: 0, rdata: wireRdata(h) });
+    return size;
+  }
+
+  private build(change: Change, guarded: Set<string>): Item {
+    const prereqs: RrParts[] = [];
+    const deletes: RrParts[] = [];
+    const nsAdds: RrParts[] = [];
+    const adds: RrParts[] = [];
+    let bytes = 0;
+    const { before, after } = change;
+    for (const r of before) bytes += this.guard(r, guarded, prereqs);
+    for (const r of after) bytes += this.guard(r, guarded, prereqs);
+    for (const r of before) {
+      if (contains(after, r)) continue;
+      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_NONE, ttl: 0, rdata: wireRdata(r) };
+      deletes.push(rr);
+      bytes += rrBytes(rr);
+    }
+    for (const r of after) {
+      if (contains(before, r)) continue;
+      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_IN, ttl: r.ttl, rdata: wireRdata(r) };
+      // Apex NS adds go before the deletes: servers ignore a delete of the zone's last NS (RFC 2136 §3.4.2.4).
+      if (rr.type === TYPE_NS && r.name === this.zone) nsAdds.push(rr);
       else adds.push(rr);
+      bytes += rrBytes(rr);
     }
-    const bytes = [...prereqs, ...del, ...adds, ...nsAdds].reduce((n, b) => n + b.length, 0);
-    if (bytes > capacity) {
+    if (bytes > this.capacity) {
       throw rfc2136Error(
         'rfc2136-change-too-large',
-        place,
-        `the change to ${change.name}${change.type ? ` ${change.type}` : ''} needs ${bytes} octets, more than one UPDATE message holds (${capacity})`,
+        this.place,
+        `the change to ${change.name}${change.type ? ` ${change.type}` : ''} needs ${bytes} octets, more than one UPDATE message holds (${this.capacity})`,
       );
     }
-    return { change, prereqs, deletes: del, adds, nsAdds, bytes };
-  });
-
-  const messages: PlannedMessage[] = [];
-  let cur: Item[] = [];
-  let used = 0;
-  const flush = (): void => {
-    if (cur.length === 0) return;
-    messages.push({
-      changes: cur.map((i) => i.change),
-      prereqs: cur.flatMap((i) => i.prereqs),
-      updates: [...cur.flatMap((i) => i.nsAdds), ...cur.flatMap((i) => i.deletes), ...cur.flatMap((i) => i.adds)],
-      bytes: overhead + used,
-    });
-    cur = [];
-    used = 0;
-  };
-  for (const item of items) {
-    if (used + item.bytes > capacity) flush();
-    cur.push(item);
-    used += item.bytes;
+    return { change, prereqs, deletes, nsAdds, adds, bytes };
   }
-  flush();
-  const payloadBytes = items.reduce((n, i) => n + i.bytes, 0);
-  return { messages, payloadBytes, capacity, lowerBound: Math.ceil(payloadBytes / capacity) };
+}
+
+/** The whole plan at once (checks, then every message): for inspection and tests. */
+export function planUpdate(changes: readonly Change[], existing: readonly DnsRecord[], opts: PlanOptions): UpdatePlan {
+  const planner = new UpdatePlanner(changes, existing, opts);
+  planner.check();
+  const messages: PlannedMessage[] = [];
+  for (let m = planner.next(); m; m = planner.next()) messages.push(m);
+  const st = planner.stats();
+  return { messages, payloadBytes: st.payloadBytes, capacity: st.capacity, lowerBound: st.lowerBound };
 }

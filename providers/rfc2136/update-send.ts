@@ -9,7 +9,7 @@ import { asZonesmithError, rcodeCode, serverTsigError } from './failures.js';
 import { findTsig, signMessage, TsigVerifier, type TsigKey } from './tsig.js';
 import { StreamChannel, udpExchange, type Endpoint } from './transport.js';
 import { CLASS_IN, HEADER_BYTES, OPCODE_UPDATE, TYPE_SOA, ZoneNames, readHeader, writeHeader } from './wire.js';
-import type { PlannedMessage } from './update-plan.js';
+import { rrBytes, type PlannedMessage, type RrParts } from './update-plan.js';
 
 /** How to send. */
 export interface SendOptions {
@@ -19,31 +19,50 @@ export interface SendOptions {
   readonly key: TsigKey | undefined;
   readonly now: () => number;
   readonly timeoutMs: number;
+  /** How many changes the push holds in all (for progress in errors). */
+  readonly totalChanges: number;
   /** Called once a message is committed (NOERROR, verified), before the next is sent. */
   readonly committed: (msg: PlannedMessage, index: number) => void;
 }
 
-/** The wire form of one planned message (unsigned). */
+/** The wire form of one planned message (unsigned), written into one buffer of the planned size. */
 export function encodeUpdate(zone: string, msg: PlannedMessage, id: number): Buffer {
   const zoneWire = new ZoneNames(zone.toLowerCase()).zoneWire;
-  const head = Buffer.alloc(HEADER_BYTES + zoneWire.length + 4);
-  writeHeader(head, { id, opcode: OPCODE_UPDATE, qd: 1, an: msg.prereqs.length, ns: msg.updates.length, ar: 0 });
-  head.set(zoneWire, HEADER_BYTES);
-  head.writeUInt16BE(TYPE_SOA, HEADER_BYTES + zoneWire.length);
-  head.writeUInt16BE(CLASS_IN, HEADER_BYTES + zoneWire.length + 2);
-  return Buffer.concat([head, ...msg.prereqs, ...msg.updates]);
+  let size = HEADER_BYTES + zoneWire.length + 4;
+  for (const rr of msg.prereqs) size += rrBytes(rr);
+  for (const rr of msg.updates) size += rrBytes(rr);
+  const out = Buffer.allocUnsafe(size);
+  writeHeader(out, { id, opcode: OPCODE_UPDATE, qd: 1, an: msg.prereqs.length, ns: msg.updates.length, ar: 0 });
+  out.set(zoneWire, HEADER_BYTES);
+  let p = HEADER_BYTES + zoneWire.length;
+  out.writeUInt16BE(TYPE_SOA, p);
+  out.writeUInt16BE(CLASS_IN, p + 2);
+  p += 4;
+  const put = (rr: RrParts): void => {
+    out.set(rr.owner, p);
+    p += rr.owner.length;
+    out.writeUInt16BE(rr.type, p);
+    out.writeUInt16BE(rr.klass, p + 2);
+    out.writeUInt32BE(rr.ttl, p + 4);
+    out.writeUInt16BE(rr.rdata.length, p + 8);
+    out.set(rr.rdata, p + 10);
+    p += 10 + rr.rdata.length;
+  };
+  for (const rr of msg.prereqs) put(rr);
+  for (const rr of msg.updates) put(rr);
+  return out;
 }
 
 /** What an error says about the messages before message `index` (0-based). */
-function before(index: number, total: number, applied: number): string {
+function before(index: number, applied: number, total: number): string {
   if (index === 0) return 'no earlier message';
   const which = index === 1 ? 'message 1' : `messages 1-${index}`;
-  return `${which} of ${total} applied (${applied} change${applied === 1 ? '' : 's'})`;
+  return `${which} applied (${applied} of ${total} changes)`;
 }
 
 /** The message was answered with an error: it and every later one were not applied. */
-function rejected(index: number, total: number, applied: number): string {
-  return `${before(index, total, applied)}; message ${index + 1} and later not applied`;
+function rejected(index: number, applied: number, total: number): string {
+  return `${before(index, applied, total)}; message ${index + 1} and later not applied`;
 }
 
 /** Explains an UPDATE rcode (RFC 2136 §2.2, §3). */
@@ -71,16 +90,24 @@ function rcodeText(rcode: number, key: TsigKey | undefined): string {
   }
 }
 
-/** Sends every message in order; throws ZonesmithError at the first that fails, after reporting those committed. */
-export async function sendUpdates(messages: readonly PlannedMessage[], opts: SendOptions): Promise<void> {
+/** Where the messages come from: a planner building them one at a time. */
+export interface MessageSource {
+  next(): PlannedMessage | undefined;
+}
+
+/**
+ * Sends every message in order; throws ZonesmithError at the first that fails, after reporting
+ * those committed. Message k+1 is built right after message k is written, while the server works.
+ */
+export async function sendUpdates(source: MessageSource, opts: SendOptions): Promise<void> {
   const place: ErrorPlace = { server: opts.endpoint.label, zone: opts.zone };
-  const total = messages.length;
+  const total = opts.totalChanges;
   let channel: StreamChannel | undefined;
   let appliedChanges = 0;
   try {
-    for (let i = 0; i < total; i++) {
-      const msg = messages[i]!;
-      const phase = `update message ${i + 1} of ${total}`;
+    let msg = source.next();
+    for (let i = 0; msg; i++) {
+      const phase = `update message ${i + 1}`;
       const id = randomInt(0, 65536);
       let wire: Buffer = encodeUpdate(opts.zone, msg, id);
       let verifier: TsigVerifier | undefined;
@@ -91,20 +118,25 @@ export async function sendUpdates(messages: readonly PlannedMessage[], opts: Sen
       }
       let answer: Buffer;
       let sent = false;
+      let following: PlannedMessage | undefined;
+      let buildError: unknown;
       try {
         if (opts.endpoint.mode === 'udp') {
+          const pending = udpExchange(opts.endpoint, wire, opts.timeoutMs);
           sent = true;
-          answer = await udpExchange(opts.endpoint, wire, opts.timeoutMs);
+          ({ following, buildError } = buildNext(source));
+          answer = await pending;
         } else {
           channel ??= await StreamChannel.open(opts.endpoint, opts.timeoutMs);
           channel.send(wire);
           sent = true;
+          ({ following, buildError } = buildNext(source));
           answer = await channel.next();
         }
       } catch (err) {
         const extra = sent
-          ? `; ${before(i, total, appliedChanges)}; whether message ${i + 1} was applied is unknown and later ones were not sent: run preview and push again to converge`
-          : `; ${before(i, total, appliedChanges)}; message ${i + 1} and later not sent`;
+          ? `; ${before(i, appliedChanges, total)}; whether message ${i + 1} was applied is unknown and later ones were not sent: run preview and push again to converge`
+          : `; ${before(i, appliedChanges, total)}; message ${i + 1} and later not sent`;
         throw asZonesmithError(err, place, phase, err instanceof TransportError ? extra : '');
       }
       const h = readHeader(answer);
@@ -113,22 +145,33 @@ export async function sendUpdates(messages: readonly PlannedMessage[], opts: Sen
       }
       if (h.rcode !== 0) {
         const t = safeFindTsig(answer);
-        if (t && t.error !== 0) throw withProgress(serverTsigError(t, place, phase, opts.key, opts.now()), rejected(i, total, appliedChanges));
-        throw rfc2136Error(updateRcodeCode(h.rcode), place, `${phase}: ${rcodeText(h.rcode, opts.key)}; ${rejected(i, total, appliedChanges)}`);
+        if (t && t.error !== 0) throw withProgress(serverTsigError(t, place, phase, opts.key, opts.now()), rejected(i, appliedChanges, total));
+        throw rfc2136Error(updateRcodeCode(h.rcode), place, `${phase}: ${rcodeText(h.rcode, opts.key)}; ${rejected(i, appliedChanges, total)}`);
       }
       if (verifier) {
         try {
           const check = verifier.check(answer);
           if (check.kind === 'server-error') throw serverTsigError(check.tsig, place, phase, opts.key, opts.now());
         } catch (err) {
-          throw asZonesmithError(err, place, phase, `; ${before(i, total, appliedChanges)}; the server answered NOERROR to message ${i + 1}, so it was probably applied, but the answer is not authentic`);
+          throw asZonesmithError(err, place, phase, `; ${before(i, appliedChanges, total)}; the server answered NOERROR to message ${i + 1}, so it was probably applied, but the answer is not authentic`);
         }
       }
       appliedChanges += msg.changes.length;
       opts.committed(msg, i);
+      if (buildError !== undefined) throw buildError;
+      msg = following;
     }
   } finally {
     channel?.close();
+  }
+}
+
+/** Builds the next message now (while the server works); an error is kept until this message's answer is in. */
+function buildNext(source: MessageSource): { following: PlannedMessage | undefined; buildError: unknown } {
+  try {
+    return { following: source.next(), buildError: undefined };
+  } catch (err) {
+    return { following: undefined, buildError: err };
   }
 }
 

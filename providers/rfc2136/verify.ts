@@ -6,8 +6,8 @@
 import type { Change } from '../../src/diff/types.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { error, type Diagnostic } from '../../src/ir/diagnostic.js';
-import { rrsetKey } from './convert.js';
-import { groupByRrset } from './update-plan.js';
+import { typeName } from '../../src/records/registry.js';
+import { recordFromWire, rrsetKey, wireIdentity, wireRdata, wireRdataOf, type WireRecord } from './convert.js';
 
 /** One difference between what was desired and what the server holds. */
 export interface Discrepancy {
@@ -20,28 +20,106 @@ export interface Discrepancy {
 export function touchedKeys(changes: readonly Change[]): Set<string> {
   const keys = new Set<string>();
   for (const c of changes) {
-    for (const r of [...c.before, ...c.after]) keys.add(rrsetKey(r.name, r.type));
-    if (c.type !== undefined) keys.add(rrsetKey(c.name, c.type));
+    for (const r of c.before) keys.add(rrsetKey(r.name, r.type));
+    for (const r of c.after) keys.add(rrsetKey(r.name, r.type));
+    if (c.type !== undefined && c.before.length === 0 && c.after.length === 0) keys.add(rrsetKey(c.name, c.type));
   }
   return keys;
 }
 
+/** Placeholder for a matched record in an indexed (large) RRset. */
+const MATCHED: DnsRecord = Object.freeze({ name: '', type: '', ttl: -1, rdata: '' });
+
 const show = (r: DnsRecord): string => `${r.name} ${r.ttl} ${r.type} ${r.rdata}`;
 
-/** Compares the touched RRsets (rdata and TTL) of the server's records with the desired ones. */
-export function findDiscrepancies(keys: ReadonlySet<string>, desired: readonly DnsRecord[], served: readonly DnsRecord[]): Discrepancy[] {
-  const want = groupByRrset(desired);
-  const have = groupByRrset(served);
+/**
+ * Compares the touched RRsets (rdata and TTL) the server transferred with the desired ones. Records
+ * are matched by RRset and wire octets first, which needs no text formatting; only what is left
+ * over is compared as canonical text, which also equates a TXT the server holds as "ab" "c" with
+ * the desired "abc".
+ */
+export function findDiscrepancies(keys: ReadonlySet<string>, desired: readonly DnsRecord[], served: readonly WireRecord[]): Discrepancy[] {
+  // Desired records not yet seen on the server, per RRset.
+  const pending = new Map<string, DnsRecord[]>();
+  for (const r of desired) {
+    const key = rrsetKey(r.name, r.type);
+    if (!keys.has(key)) continue;
+    const list = pending.get(key);
+    if (list) list.push(r);
+    else pending.set(key, [r]);
+  }
+  const extra: WireRecord[] = [];
+  // Large RRsets (hundreds of records at one name) are matched through an index, not a scan.
+  const indexes = new Map<string, Map<string, number[]>>();
+  const indexOfLarge = (key: string, list: DnsRecord[], ttl: number, rdata: Uint8Array): number => {
+    let idx = indexes.get(key);
+    if (!idx) {
+      idx = new Map();
+      list.forEach((r, i) => {
+        const id = wireIdentity(r.ttl, wireRdata(r));
+        idx!.set(id, [...(idx!.get(id) ?? []), i]);
+      });
+      indexes.set(key, idx);
+    }
+    const slots = idx.get(wireIdentity(ttl, rdata));
+    const i = slots?.pop();
+    if (i === undefined) return -1;
+    // Matched entries are blanked, not removed, so the indexes stay valid.
+    list[i] = MATCHED;
+    return -2;
+  };
+  for (const rr of served) {
+    if (rr.klass !== 1) continue;
+    const key = rrsetKey(rr.owner === '.' ? '.' : rr.owner.slice(0, -1), typeName(rr.type));
+    if (!keys.has(key)) continue;
+    const list = pending.get(key);
+    const at = list ? (list.length > 64 ? indexOfLarge(key, list, rr.ttl, wireRdataOf(rr)) : indexOfWire(list, rr.ttl, wireRdataOf(rr))) : -1;
+    if (at === -2) continue;
+    if (at < 0) {
+      extra.push(rr);
+      continue;
+    }
+    if (list!.length === 1) pending.delete(key);
+    else {
+      list![at] = list![list!.length - 1]!;
+      list!.pop();
+    }
+  }
+  const missing = [...pending.values()].flat().filter((r) => r !== MATCHED);
+  if (missing.length === 0 && extra.length === 0) return [];
+  // Slow path for what is left: compare canonical text.
+  const unexpected = extra.map(recordFromWire);
   const out: Discrepancy[] = [];
-  for (const key of keys) {
-    const w = want.get(key) ?? [];
-    const h = have.get(key) ?? [];
-    const hs = new Set(h.map(show));
-    const ws = new Set(w.map(show));
-    for (const r of w) if (!hs.has(show(r))) out.push({ kind: 'missing', record: r });
-    for (const r of h) if (!ws.has(show(r))) out.push({ kind: 'unexpected', record: r });
+  const left = new Map<string, number>();
+  for (const r of unexpected) left.set(show(r), (left.get(show(r)) ?? 0) + 1);
+  const matched = new Map<string, number>();
+  for (const r of missing) {
+    const k = show(r);
+    const n = left.get(k) ?? 0;
+    if (n > 0) {
+      left.set(k, n - 1);
+      matched.set(k, (matched.get(k) ?? 0) + 1);
+    } else out.push({ kind: 'missing', record: r });
+  }
+  for (const r of unexpected) {
+    const k = show(r);
+    const n = matched.get(k) ?? 0;
+    if (n > 0) matched.set(k, n - 1);
+    else out.push({ kind: 'unexpected', record: r });
   }
   return out;
+}
+
+/** Index of the desired record with this TTL and these RDATA octets; -1 when none. */
+function indexOfWire(list: readonly DnsRecord[], ttl: number, rdata: Uint8Array): number {
+  const b = Buffer.from(rdata.buffer, rdata.byteOffset, rdata.byteLength);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
+    if (r.ttl !== ttl) continue;
+    const w = wireRdata(r);
+    if (w.length === b.length && b.equals(w)) return i;
+  }
+  return -1;
 }
 
 /** Diagnostics naming each discrepancy, for the error the provider throws. */
@@ -56,7 +134,7 @@ export function discrepancyDiagnostics(zone: string, list: readonly Discrepancy[
   );
 }
 
-/** One line per discrepancy (`+ missing`, `- still present`), the first `max` of them. */
+/** One line per discrepancy, the first `max` of them. */
 export function describeDiscrepancies(list: readonly Discrepancy[], max = 20): string {
   const lines = list.slice(0, max).map((d) => (d.kind === 'missing' ? `not added: ${show(d.record)}` : `not removed: ${show(d.record)}`));
   if (list.length > max) lines.push(`and ${list.length - max} more`);

@@ -4,7 +4,7 @@ import type { Change } from '../../../src/diff/types.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { ByteReader } from '../../../src/records/wire.js';
 import { rdataFromWire } from '../../../src/records/registry.js';
-import { planUpdate } from '../../../providers/rfc2136/update-plan.js';
+import { planUpdate, UpdatePlanner } from '../../../providers/rfc2136/update-plan.js';
 import { encodeUpdate } from '../../../providers/rfc2136/update-send.js';
 import { makeTsigKey, signMessage, tsigRecordBytes } from '../../../providers/rfc2136/tsig.js';
 import { startBind, startKnot, type TestServer } from '../../servers/index.js';
@@ -107,6 +107,20 @@ describe('planUpdate (pure)', () => {
     expect(() => plan([change], huge)).toThrowError(expect.objectContaining({ code: 'rfc2136-change-too-large' }));
     const outside = rec('other.test', 'www', 'A', '192.0.2.1');
     expect(() => plan([create(outside)])).toThrowError(expect.objectContaining({ code: 'rfc2136-name-outside-zone' }));
+  });
+
+  it('detects a change that cannot fit before building any message (check), and builds lazily the same plan', () => {
+    const huge = Array.from({ length: 400 }, (_, i) => rec(zone, 'big', 'TXT', `"${'z'.repeat(200)}${i}"`));
+    const changes = [...manyTxt(3000).map(create), { kind: 'delete' as const, name: `big.${zone}`, type: 'TXT', before: huge, after: [], details: [] }];
+    const planner = new UpdatePlanner(changes, huge, { zone, maxMessageBytes: 65535, tsigBytes: 79, server: 'test' });
+    expect(() => planner.check()).toThrowError(expect.objectContaining({ code: 'rfc2136-change-too-large' }));
+    expect(planner.stats().messages).toBe(0);
+    const ok = manyTxt(3000).map(create);
+    const lazy = new UpdatePlanner(ok, [], { zone, maxMessageBytes: 65535, tsigBytes: 79, server: 'test' });
+    lazy.check();
+    const sizes: number[] = [];
+    for (let m = lazy.next(); m; m = lazy.next()) sizes.push(m.bytes);
+    expect(sizes).toEqual(planUpdate(ok, [], { zone, maxMessageBytes: 65535, tsigBytes: 79, server: 'test' }).messages.map((m) => m.bytes));
   });
 
   it('fits UDP messages in 512 octets, and no two neighbouring messages could be one', () => {
