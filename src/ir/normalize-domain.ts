@@ -1,9 +1,10 @@
 import type { RawDomain } from '../dsl/raw-types.js';
+import { targetFromArg } from '../records/names.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import { normalizeHandsOff } from './hands-off.js';
 import { metaToStrings } from './meta.js';
 import { isIpAddress, nameSyntaxProblem, toAsciiName, toUnicodeName } from './names.js';
-import type { DnsRecord } from '../records/types.js';
+import { RdataError, type DnsRecord } from '../records/types.js';
 import { normalizeRecord, type InputRecord, type RecordContext } from './normalize-records.js';
 import type { SourcePos } from './source.js';
 import { normalizeTtl } from './ttl.js';
@@ -150,30 +151,40 @@ function normalizeProviders(raw: DomainInput, declared: Declared, report: (code:
   return out;
 }
 
+/**
+ * NAMESERVER() names follow DNSControl's rule for targets: a name without dots is relative to the
+ * zone, one with dots must end with a dot (documentation/language-reference/domain-modifiers/
+ * NAMESERVER.md, read 2026-11). The records layer's target parser applies it.
+ */
 function normalizeNameservers(raw: DomainInput, zone: string, domain: string, diagnostics: Diagnostic[]): IrDomain['nameservers'] {
   const out: { name: string; source?: SourcePos }[] = [];
   const seen = new Set<string>();
   for (const ns of Array.isArray(raw.nameservers) ? raw.nameservers : []) {
     const at = ns.source ?? raw.source;
-    const bad = (why: string): void => void diagnostics.push(error('invalid-nameserver', `NAMESERVER("${String(ns.name)}") ${why}`, at, domain));
-    if (typeof ns.name !== 'string' || ns.name === '') {
-      bad('needs a host name');
+    const bad = (code: string, why: string): void => void diagnostics.push(error(code, `NAMESERVER(${JSON.stringify(ns.name)}) ${why}`, at, domain));
+    if (typeof ns.name !== 'string' || ns.name === '' || ns.name === '.') {
+      bad('invalid-nameserver', 'needs a host name');
       continue;
     }
-    const bare = ns.name.endsWith('.') ? ns.name.slice(0, -1) : ns.name;
-    if (isIpAddress(bare)) {
-      bad('must be a host name, not an IP address');
+    if (isIpAddress(ns.name)) {
+      bad('invalid-nameserver', 'must be a host name, not an IP address');
       continue;
     }
-    const ascii = toAsciiName(bare);
-    const problem = !ascii.ok ? ascii.reason : bare.includes('.') ? nameSyntaxProblem(ascii.ascii) : `must be a fully qualified name (such as "${bare}.${zone}")`;
-    if (problem || !ascii.ok) {
-      bad(problem ?? 'is not a valid name');
+    let name: string;
+    try {
+      name = targetFromArg(ns.name, zone, 'NAMESERVER name');
+    } catch (err) {
+      if (!(err instanceof RdataError)) throw err;
+      bad(err.code, err.message.replace(/^the NAMESERVER name "[^"]*" /, ''));
       continue;
     }
-    const name = `${ascii.ascii}.`;
+    const problem = nameSyntaxProblem(name.slice(0, -1));
+    if (problem) {
+      bad('invalid-nameserver', problem);
+      continue;
+    }
     if (seen.has(name)) {
-      diagnostics.push(warning('duplicate-nameserver', `NAMESERVER("${ns.name}") is given more than once`, at, domain));
+      diagnostics.push(warning('duplicate-nameserver', `NAMESERVER(${JSON.stringify(ns.name)}) is given more than once`, at, domain));
       continue;
     }
     seen.add(name);

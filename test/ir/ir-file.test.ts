@@ -9,7 +9,7 @@ import { rawConfig } from './support/evaluate.js';
 const CONFIG = `
 var REG = NewRegistrar("none");
 var DNS = NewDnsProvider("bind", "BIND", {directory: "zones"});
-D("example.com", REG, DnsProvider(DNS), DefaultTTL(600), NAMESERVER("ns1.example.net"), NO_PURGE,
+D("example.com", REG, DnsProvider(DNS), DefaultTTL(600), NAMESERVER("ns1.example.net."), NO_PURGE,
     IGNORE("legacy-*", "A,AAAA"), {no_ns: "true"},
     A("@", "192.0.2.1"),
     MX("@", 10, "mail"),

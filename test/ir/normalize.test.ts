@@ -52,7 +52,7 @@ describe('normalizeConfig', () => {
       config([
         domain({
           dnsProviders: [{ name: 'dns', nsCount: 2 }],
-          nameservers: [{ name: 'NS1.example.net' }, { name: 'ns2.example.net.' }],
+          nameservers: [{ name: 'NS1.example.net.' }, { name: 'ns2' }],
           nameserverTtl: 86400,
           defaultTtl: 600,
           noPurge: true,
@@ -77,7 +77,7 @@ describe('normalizeConfig', () => {
       {
         name: 'example.com', unicodeName: 'example.com', tag: '', uniqueName: 'example.com', registrar: 'reg',
         dnsProviders: [{ name: 'dns', nameserverCount: 2 }],
-        nameservers: [{ name: 'ns1.example.net.' }, { name: 'ns2.example.net.' }],
+        nameservers: [{ name: 'ns1.example.net.' }, { name: 'ns2.example.com.' }],
         nameserverTtl: 86400,
         defaultTtl: 600,
         autoDnssec: 'on',
