@@ -43,6 +43,10 @@ export interface ZoneRef {
   readonly name: string;
   /** Domain metadata from the config (provider settings such as `R53_ZONE`). */
   readonly meta: Readonly<Record<string, string>>;
+  /** Split-horizon tag from `D("example.com!inside")`; absent or '' when none (BIND file names use it). */
+  readonly tag?: string;
+  /** The name in Unicode, for display and for file names (`%u`); absent means the same as `name`. */
+  readonly unicodeName?: string;
 }
 
 /** Hooks a provider calls while applying, so the engine can report exactly what was applied. */
