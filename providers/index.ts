@@ -5,6 +5,7 @@
  */
 import type { ProviderDefinition } from '../src/provider/types.js';
 import { noneProvider } from './none/index.js';
+import { route53Provider } from './route53/index.js';
 
 /** All provider definitions, in documentation order. */
-export const PROVIDERS: readonly ProviderDefinition[] = [noneProvider] as readonly ProviderDefinition[];
+export const PROVIDERS: readonly ProviderDefinition[] = [route53Provider, noneProvider] as readonly ProviderDefinition[];

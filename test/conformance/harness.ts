@@ -58,12 +58,18 @@ export function groupSkipReason(group: CaseGroup, target: ConformanceTarget): st
   if (f.only.length > 0 && !f.only.includes(target.caseType)) return `only for ${f.only.join(', ')}`;
   if (f.not.includes(target.caseType)) return `not for ${target.caseType}`;
   const caps = target.definition.capabilities.records;
+  const childDs = Boolean(target.definition.capabilities.features.dsForChildren?.can);
   for (const cap of f.requires) {
+    if (cap === 'CanUseDSForChildren' && (childDs || caps['DS']?.can)) continue;
     const type = DNSCONTROL_CAPABILITY[cap];
     if (!type || !caps[type]?.can) return `needs ${cap}`;
   }
-  const types = new Set(group.steps.flatMap((s) => s.records.map((r) => r.type)));
-  for (const t of types) if (!['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT'].includes(t) && !caps[t]?.can) return `provider cannot hold ${t}`;
+  const records = group.steps.flatMap((s) => s.records);
+  for (const r of records) {
+    if (['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT'].includes(r.type) || caps[r.type]?.can) continue;
+    if (r.type === 'DS' && r.label !== '@' && childDs) continue;
+    return `provider cannot hold ${r.type}`;
+  }
   return target.skip?.[group.id];
 }
 

@@ -39,7 +39,7 @@ export function ownCases(): CaseGroup[] {
     group('zs-ds', 'DS at a delegation', [
       step('create', [rec('NS', 'child', 'ns1.example.net.'), rec('DS', 'child', 12345, 13, 2, HEX64)]),
       step('change digest', [rec('NS', 'child', 'ns1.example.net.'), rec('DS', 'child', 12345, 13, 2, 'fedcba9876543210'.repeat(4))]),
-    ], ['CanUseDS']),
+    ], ['CanUseDSForChildren']),
     group('zs-https', 'HTTPS and SVCB', [
       step('create', [rec('HTTPS', '@', 1, '.', 'alpn=h2,h3'), rec('SVCB', '_dns', 1, 'dns.example.net.', 'alpn=dot port=853')]),
       step('change params', [rec('HTTPS', '@', 1, '.', 'alpn=h2 ipv4hint=192.0.2.1'), rec('SVCB', '_dns', 2, 'dns.example.net.', 'alpn=dot port=8853')]),
