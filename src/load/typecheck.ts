@@ -23,6 +23,8 @@ export const DEFAULT_TYPECHECK_OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
+const sharedSourceFiles = new Map<string, ts.SourceFile>();
+
 // The sandbox's console (collected, not printed); declared only when no lib or @types does.
 const SANDBOX_DTS = path.join(path.sep, '__zonesmith__', 'sandbox.d.ts');
 const SANDBOX_DTS_TEXT = `/** The sandbox's console: messages are collected for zonesmith to show, not printed. */
@@ -56,10 +58,18 @@ export function typecheckConfig(configPath: string): Diagnostic[] {
 
   const host = ts.createCompilerHost(options, true);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
-    fileName === SANDBOX_DTS
-      ? ts.createSourceFile(fileName, SANDBOX_DTS_TEXT, languageVersion)
-      : getSourceFile(fileName, languageVersion, onError, shouldCreate);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (fileName === SANDBOX_DTS) return ts.createSourceFile(fileName, SANDBOX_DTS_TEXT, languageVersion);
+    if (isInside(root, path.resolve(fileName))) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    // TypeScript's libs and the DSL's declarations do not change while the process runs: parse once.
+    const key = `${typeof languageVersion === 'object' ? JSON.stringify(languageVersion) : languageVersion}:${fileName}`;
+    let sf = sharedSourceFiles.get(key);
+    if (!sf) {
+      sf = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (sf) sharedSourceFiles.set(key, sf);
+    }
+    return sf;
+  };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (f) => f === SANDBOX_DTS || fileExists(f);
   const moduleCache = ts.createModuleResolutionCache(host.getCurrentDirectory(), (f) => host.getCanonicalFileName(f), options);
