@@ -7,7 +7,7 @@ import { isIpAddress, nameSyntaxProblem, toAsciiName, toUnicodeName } from './na
 import { RdataError, type DnsRecord } from '../records/types.js';
 import { normalizeRecord, type InputRecord, type RecordContext } from './normalize-records.js';
 import type { SourcePos } from './source.js';
-import { normalizeTtl } from './ttl.js';
+import { DEFAULT_TTL, normalizeTtl } from './ttl.js';
 import type { IrDomain, IrDomainProvider, IrSafety } from './types.js';
 import { checkZone } from './zone-checks.js';
 
@@ -75,7 +75,7 @@ export function normalizeDomain(raw: DomainInput, declared: Declared, diagnostic
   let nameserverTtl = normalizeTtl(raw.nameserverTtl, 'NAMESERVER_TTL');
   if (typeof nameserverTtl !== 'number') {
     report(nameserverTtl.code, nameserverTtl.message);
-    nameserverTtl = 300;
+    nameserverTtl = DEFAULT_TTL;
   }
   let defaultTtl: number | undefined;
   let reportedTtl: unknown;

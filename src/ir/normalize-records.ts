@@ -5,7 +5,7 @@ import { metaToStrings } from './meta.js';
 import { isIpAddress } from './names.js';
 import { recordModule, tokenizeRdata } from './records-api.js';
 import type { SourcePos } from './source.js';
-import { normalizeTtl } from './ttl.js';
+import { DEFAULT_TTL, normalizeTtl } from './ttl.js';
 
 /**
  * A record as it enters normalisation: a DSL call (`args`) or, for IR files, presentation-format
@@ -63,7 +63,7 @@ export function normalizeRecord(input: InputRecord, ctx: RecordContext): DnsReco
   let ttl = normalizeTtl(input.ttl, 'TTL');
   if (typeof ttl !== 'number') {
     if (input.ttl !== ctx.reportedTtl) diags.push(error(ttl.code, ttl.message, src, ctx.domain));
-    ttl = 300;
+    ttl = DEFAULT_TTL;
   }
 
   const data = parseData(mod, input, ctx, src);
