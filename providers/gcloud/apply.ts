@@ -59,38 +59,40 @@ export async function applyChanges(api: GcloudApi, zone: ResolvedZone, changes: 
 /**
  * Sends one Change. A 5xx or a dropped connection leaves it unknown whether Cloud DNS applied it,
  * so it is sent again (bounded): its preconditions make that safe, since an applied Change can
- * never apply twice (its deletions no longer match, its additions exist). When the repeat is
- * refused that way, the zone is read to tell "the first attempt went through" from "someone else
- * changed the zone".
+ * never apply twice (its deletions no longer match, its additions exist). A refusal of that kind
+ * (409, 412, 404) can therefore mean "an earlier sending went through" (ours, or the HTTP stack's
+ * own re-send of a request whose connection dropped, which the SDK does not let callers turn off)
+ * as well as "someone else changed the zone": the zone is read to tell which.
  */
 async function commit(api: GcloudApi, zone: ResolvedZone, batch: Batch, ctx: ApplyContext, opts: ApplyOptions): Promise<ChangeInfo | undefined> {
-  let uncertain = false;
+  let noAnswer = false;
   for (let attempt = 1; ; attempt++) {
     try {
       return await api.createChange(zone.id, batch.additions, batch.deletions);
     } catch (err) {
+      noAnswer ||= isTransient(err);
       if (isTransient(err) && attempt < opts.retry.maxAttempts) {
-        uncertain = true;
         const delay = backoff(attempt, err, opts.retry);
         const f = describeFailure(err);
         ctx.log(`${zone.name}: Cloud DNS changes.create: ${f.status ?? f.reason ?? 'error'}; sending the Change again (attempt ${attempt + 1}/${opts.retry.maxAttempts}) in ${(delay / 1000).toFixed(1)}s`);
         await opts.retry.sleep(delay);
         continue;
       }
-      if (!uncertain && !isTransient(err)) throw err;
-      // Some attempt got no clear answer: whether the Change is in the zone decides.
+      const refused = ['gcloud-zone-changed', 'gcloud-already-exists', 'gcloud-not-found'].includes(errorCode(err));
+      if (!refused && !isTransient(err)) throw err;
       let holds: boolean;
       try {
         holds = await holdsBatch(api, zone, batch);
       } catch (readErr) {
+        if (!noAnswer) throw err;
         throw new ZonesmithError(
           'gcloud-change-uncertain',
-          `Cloud DNS failed to answer (${api.wrap('changes.create', err).message}) and reading the zone to check failed too (${api.wrap('resourceRecordSets.list', readErr).message})`,
+          `Cloud DNS gave no clear answer (${api.wrap('changes.create', err).message}) and reading the zone to check failed too (${api.wrap('resourceRecordSets.list', readErr).message})`,
           { cause: err },
         );
       }
       if (holds) {
-        ctx.log(`${zone.name}: an attempt of this Change that got no clear answer had been applied (the zone holds its result)`);
+        ctx.log(`${zone.name}: the zone already holds the result of this Change (an earlier sending went through)`);
         return undefined;
       }
       throw err;

@@ -62,7 +62,7 @@ export class ZoneDirectory {
  * not ending with a dash; longer names are cut and given a hash suffix so they stay unique.
  */
 export function managedZoneName(zone: string): string {
-  const base = `zone-${zone.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.replace(/-+$/, '');
+  const base = `zone-${zone.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')}`;
   if (base.length <= 63) return base;
   const hash = createHash('sha256').update(zone).digest('hex').slice(0, 8);
   return `${base.slice(0, 54).replace(/-+$/, '')}-${hash}`;
