@@ -9,6 +9,14 @@ function hashName(s: string): number {
   return h;
 }
 
+/** The names with differences, each with every record at it grouped by type. */
+export interface ChangedNames {
+  /** One list of rrsets per changed name, names in the order they first appear (existing, then desired). */
+  readonly names: readonly (readonly RrsetGroup[])[];
+  /** The rrsets at a name, when the name changed. */
+  get(name: string): readonly RrsetGroup[] | undefined;
+}
+
 /**
  * Finds the names whose records differ, and groups every record at those names by type.
  *
@@ -21,7 +29,7 @@ export function changedRrsetsByName(
   existing: readonly DnsRecord[],
   desired: readonly DnsRecord[],
   identity: IdentityFn,
-): Map<string, RrsetGroup[]> {
+): ChangedNames {
   const ne = existing.length;
   const nd = desired.length;
   // Owner names are interned into dense slot numbers with an open-addressing table over typed
@@ -91,41 +99,40 @@ export function changedRrsetsByName(
   }
   for (let i = 0; i < ne; i++) if (!matched[i]) mark(slotOf((existing[i] as DnsRecord).name, -1));
 
-  const out = new Map<string, RrsetGroup[]>();
-  if (changed.length === 0) return out;
+  // Groups are kept per slot (a dense array), so no second name-keyed table is built.
   changed.sort((a, b) => a - b);
-  const groupAt = (name: string, type: string): RrsetGroup => {
-    let list = out.get(name);
-    if (!list) {
-      list = [];
-      out.set(name, list);
-    }
-    let g = list.find((x) => x.type === type);
-    if (!g) {
-      g = { name, type, existing: [], desired: [] };
-      list.push(g);
-    }
+  const bySlot: (RrsetGroup[] | undefined)[] = new Array<RrsetGroup[] | undefined>(slots);
+  const groupAt = (s: number, name: string, type: string): RrsetGroup => {
+    let list = bySlot[s];
+    if (!list) bySlot[s] = list = [];
+    for (const g of list) if (g.type === type) return g;
+    const g: RrsetGroup = { name, type, existing: [], desired: [] };
+    list.push(g);
     return g;
   };
   for (const s of changed) {
+    if (s >= existingSlots) continue;
     const name = nameOf(slotRef[s] as number);
-    if (s >= existingSlots) {
-      out.set(name, []);
-      continue;
-    }
     const idx: number[] = [];
     for (let i = head[s] as number; i >= 0; i = next[i] as number) idx.push(i);
     idx.sort((a, b) => a - b);
     for (const i of idx) {
       const e = existing[i] as DnsRecord;
-      groupAt(name, e.type).existing.push(e);
+      groupAt(s, name, e.type).existing.push(e);
     }
   }
   for (let j = 0; j < nd; j++) {
-    if (flag[dSlot[j] as number] === 1) {
+    const s = dSlot[j] as number;
+    if (flag[s] === 1) {
       const d = desired[j] as DnsRecord;
-      groupAt(d.name, d.type).desired.push(d);
+      groupAt(s, d.name, d.type).desired.push(d);
     }
   }
-  return out;
+  return {
+    names: changed.map((s) => bySlot[s] as RrsetGroup[]),
+    get: (name) => {
+      const s = slotOf(name, -1);
+      return s < 0 || flag[s] !== 1 ? undefined : bySlot[s];
+    },
+  };
 }

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { IrHandsOff } from '../ir/types.js';
 import type { DnsRecord } from '../records/types.js';
-import { changedRrsetsByName } from './changed-rrsets.js';
+import { changedRrsetsByName, type ChangedNames } from './changed-rrsets.js';
 import { buildChanges, type ChangedRrset, type RrsetGroup } from './granularity.js';
 import { classifyExisting, keptMessages, prepareHandsOff, type HandsOffPlan } from './handsoff.js';
 import { makeIdentity, type IdentityFn } from './identity.js';
 import { orderChanges } from './ordering.js';
-import { compareLabels, compareTypes, relativeLabel } from './order-keys.js';
+import { compareLabelKeys, compareTypes, labelKey, relativeLabel, type LabelKey } from './order-keys.js';
 import { diffTargets } from './targets.js';
 import type { Change, DiffMessage, Granularity, ZoneDiff } from './types.js';
 
@@ -33,12 +33,12 @@ export interface DiffZoneResult {
 }
 
 interface PendingRrset extends ChangedRrset {
-  readonly label: string;
+  readonly label: LabelKey;
 }
 
 function comparePending(a: PendingRrset, b: PendingRrset): number {
   return (
-    compareLabels(a.label, b.label) ||
+    compareLabelKeys(a.label, b.label) ||
     // At a label, types that exist now come before types that are new, so a CNAME being replaced
     // by other data (or the reverse) is deleted before its replacement is created (DNSControl's
     // CompareConfig inserts existing records first for this reason).
@@ -90,10 +90,10 @@ export function diffZone(input: DiffZoneInput): DiffZoneResult {
   }
 
   const pending: PendingRrset[] = [];
-  for (const groups of byName.values()) {
+  for (const groups of byName.names) {
     for (const group of groups) {
       const details = diffTargets(group.existing, group.desired, identity);
-      if (details.length > 0) pending.push({ group, details, label: relativeLabel(group.name, input.zone) });
+      if (details.length > 0) pending.push({ group, details, label: labelKey(relativeLabel(group.name, input.zone)) });
     }
   }
   pending.sort(comparePending);
@@ -118,14 +118,14 @@ export function diffZone(input: DiffZoneInput): DiffZoneResult {
  * desired side of its rrset (so the diff leaves it alone), and lists what they kept in the order the
  * provider returned it.
  */
-function keepRecords(input: DiffZoneInput, ho: HandsOffPlan, byName: Map<string, RrsetGroup[]>, identity: IdentityFn) {
+function keepRecords(input: DiffZoneInput, ho: HandsOffPlan, byName: ChangedNames, identity: IdentityFn) {
   const groupOf = (rec: DnsRecord): RrsetGroup | undefined => byName.get(rec.name)?.find((g) => g.type === rec.type);
-  const candidates = [...byName.values()].flatMap((groups) => groups.flatMap((g) => g.existing));
+  const candidates = byName.names.flatMap((groups) => groups.flatMap((g) => g.existing));
   const { kept, diagnostics } = classifyExisting(ho, { ...input, identity }, candidates, (rec) => (groupOf(rec)?.desired.length ?? 0) > 0);
   if (ho.owned.size > 0) {
     // Owned records at unchanged names are written by the config too (they matched exactly).
     for (const rec of input.existing) {
-      if (!byName.has(rec.name) && ho.owned.has(`${relativeLabel(rec.name, input.zone)}\0${rec.type}`)) kept.externalConflicts.push(rec);
+      if (byName.get(rec.name) === undefined && ho.owned.has(`${relativeLabel(rec.name, input.zone)}\0${rec.type}`)) kept.externalConflicts.push(rec);
     }
   }
   for (const rec of [...kept.ignored, ...kept.foreign, ...kept.external]) groupOf(rec)?.desired.push(rec);

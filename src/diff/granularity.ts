@@ -62,7 +62,7 @@ export function buildChanges(
   changed: readonly ChangedRrset[],
   granularity: Granularity,
   identity: IdentityFn,
-  byName?: ReadonlyMap<string, readonly RrsetGroup[]>,
+  byName?: { get(name: string): readonly RrsetGroup[] | undefined },
 ): Change[] {
   switch (granularity) {
     case 'record':

@@ -18,21 +18,40 @@ const NUMERIC = /^[0-9]+$/;
  * sorts before its siblings, and a shorter name before the longer names under it.
  */
 export function compareLabels(a: string, b: string): number {
+  return a === b ? 0 : compareLabelKeys(labelKey(a), labelKey(b));
+}
+
+/** A label split for {@link compareLabelKeys}: sorting many labels splits each one once, not per comparison. */
+export interface LabelKey {
+  readonly text: string;
+  /** The DNS labels, rightmost first. */
+  readonly parts: readonly string[];
+}
+
+/** Splits a relative label (`@`, `*`, `www.sub`) for sorting. */
+export function labelKey(label: string): LabelKey {
+  return { text: label, parts: label === '@' || label === '*' ? [] : label.split('.').reverse() };
+}
+
+/** {@link compareLabels} on pre-split labels. */
+export function compareLabelKeys(ka: LabelKey, kb: LabelKey): number {
+  const a = ka.text;
+  const b = kb.text;
   if (a === b) return 0;
   if (a === '@') return -1;
   if (b === '@') return 1;
   if (a === '*') return -1;
   if (b === '*') return 1;
-  const as = a.split('.');
-  const bs = b.split('.');
-  let i = as.length - 1;
-  let j = bs.length - 1;
-  for (; i >= 0 && j >= 0; i--, j--) {
-    const x = as[i] as string;
-    const y = bs[j] as string;
+  const as = ka.parts;
+  const bs = kb.parts;
+  const n = Math.min(as.length, bs.length);
+  for (let k = 0; k < n; k++) {
+    const x = as[k] as string;
+    const y = bs[k] as string;
     if (x === y) continue;
-    if (i === 0 && x === '*') return -1;
-    if (j === 0 && y === '*') return 1;
+    // The leftmost label being a wildcard sorts first among its siblings.
+    if (k === as.length - 1 && x === '*') return -1;
+    if (k === bs.length - 1 && y === '*') return 1;
     if (NUMERIC.test(x) && NUMERIC.test(y)) {
       const d = Number(x) - Number(y);
       if (d !== 0) return d < 0 ? -1 : 1;

@@ -1,4 +1,3 @@
-import type { DnsRecord } from '../records/types.js';
 import { recordDependencies } from './record-view.js';
 import type { Change } from './types.js';
 
@@ -63,61 +62,62 @@ class IndexHeap {
  */
 export function orderChanges(changes: readonly Change[]): OrderResult {
   const n = changes.length;
-  const byName = new Map<string, number[]>();
+  // Name -> index of its change, or the indices when several changes share a name.
+  const byName = new Map<string, number | number[]>();
   changes.forEach((c, i) => {
-    const list = byName.get(c.name);
-    if (list) list.push(i);
-    else byName.set(c.name, [i]);
+    const at = byName.get(c.name);
+    if (at === undefined) byName.set(c.name, i);
+    else if (typeof at === 'number') byName.set(c.name, [at, i]);
+    else at.push(i);
   });
+  const list = (at: number | number[] | undefined): readonly number[] => (at === undefined ? [] : typeof at === 'number' ? [at] : at);
 
   const lookup = (fqdn: string): readonly number[] => {
     const name = stripDot(fqdn);
     const exact = byName.get(name);
-    if (exact) return exact;
+    if (exact !== undefined) return list(exact);
     for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
       const wild = byName.get(`*${name.slice(dot)}`);
-      if (wild) return wild;
+      if (wild !== undefined) return list(wild);
     }
     return [];
   };
 
-  const succ: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  const indeg = new Array<number>(n).fill(0);
+  // Most changes have no edges; their successor sets are created on first use.
+  const succ: (Set<number> | undefined)[] = new Array<Set<number> | undefined>(n);
+  const indeg = new Int32Array(n);
   const edge = (from: number, to: number): void => {
-    if (from === to || succ[from]?.has(to)) return;
-    succ[from]?.add(to);
+    if (from === to) return;
+    const set = (succ[from] ??= new Set<number>());
+    if (set.has(to)) return;
+    set.add(to);
     indeg[to] = (indeg[to] as number) + 1;
   };
-  const depsOf = (recs: readonly DnsRecord[]): string[] => recs.flatMap(recordDependencies);
-
   changes.forEach((c, i) => {
-    const forward: DnsRecord[] = [];
-    const backward: DnsRecord[] = [];
     for (const d of c.details) {
       // A TTL-only change keeps its target, so it neither needs nor frees anything.
-      if (d.kind === 'create' || d.kind === 'update') forward.push(d.after);
-      if (d.kind === 'delete' || d.kind === 'update') backward.push(d.before);
+      if (d.kind === 'ttl') continue;
+      if (d.kind !== 'delete') for (const t of recordDependencies(d.after)) for (const j of lookup(t)) edge(j, i);
+      if (d.kind !== 'create') for (const t of recordDependencies(d.before)) for (const j of lookup(t)) edge(i, j);
     }
-    for (const t of depsOf(forward)) for (const j of lookup(t)) edge(j, i);
-    for (const t of depsOf(backward)) for (const j of lookup(t)) edge(i, j);
   });
-  for (const list of byName.values()) {
-    if (list.length < 2) continue;
-    for (const i of list) {
+  for (const at of byName.values()) {
+    if (typeof at === 'number') continue;
+    for (const i of at) {
       if (changes[i]?.kind !== 'delete') continue;
-      for (const j of list) if (changes[j]?.kind === 'create') edge(i, j);
+      for (const j of at) if (changes[j]?.kind === 'create') edge(i, j);
     }
   }
 
   const heap = new IndexHeap();
   for (let i = 0; i < n; i++) if (indeg[i] === 0) heap.push(i);
-  const done = new Array<boolean>(n).fill(false);
+  const done = new Uint8Array(n);
   const ordered: Change[] = [];
   while (heap.size > 0) {
     const i = heap.pop();
-    done[i] = true;
+    done[i] = 1;
     ordered.push(changes[i] as Change);
-    for (const j of succ[i] as Set<number>) {
+    for (const j of succ[i] ?? []) {
       indeg[j] = (indeg[j] as number) - 1;
       if (indeg[j] === 0) heap.push(j);
     }
