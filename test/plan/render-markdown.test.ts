@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown, PLAN_MARKER } from '../../src/plan/render/markdown.js';
 import { codeSpan, escapeText } from '../../src/plan/render/markdown-escape.js';
 import type { Plan } from '../../src/plan/types.js';
-import { blockedPlan, errorPlan, hostilePlan, largePlan, smallPlan } from './fixtures.js';
+import { assemblePlan } from '../../src/plan/build.js';
+import { blockedPlan, errorPlan, hostilePlan, largePlan, rec, smallPlan, zonePlan } from './fixtures.js';
 
 /** Removes code spans the way CommonMark finds them (a backtick run closed by a run of the same length). */
 function withoutCodeSpans(line: string): string {
@@ -151,5 +152,24 @@ describe('renderMarkdown', () => {
       checkStructure(md);
       expect(md).toContain('Left out:');
     }
+  });
+
+  it('with many zones, accounts for every zone: shown, listed in the note, or counted in it', () => {
+    const zones = Array.from({ length: 400 }, (_, i) => {
+      const z = `z${i}.example`;
+      return zonePlan(z, [], [rec(z, 'www', 'A', '192.0.2.1'), rec(z, 'api', 'A', '192.0.2.2')], { provider: 'bind', providerType: 'BIND', granularity: 'zone' });
+    });
+    const md = renderMarkdown(assemblePlan(zones), { maxChars: 30_000 });
+    expect(md.length).toBeLessThanOrEqual(30_000);
+    checkStructure(md);
+    const shown = (md.match(/^### /gm) ?? []).length;
+    const note = /Left out: (.*)\. The whole plan/.exec(md)?.[1] ?? '';
+    const listed = (note.match(/the section of /g) ?? []).length;
+    const more = Number(/the sections of ([0-9,]+) more zones/.exec(note)?.[1]?.replace(/,/g, '') ?? 0);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown + listed + more).toBe(400);
+    const summaryRows = (md.match(/^\| `z[0-9]+\.example` \| bind/gm) ?? []).length;
+    const cutRows = Number(/the summary rows of the last ([0-9,]+) zones/.exec(note)?.[1]?.replace(/,/g, '') ?? 0);
+    expect(summaryRows + cutRows).toBe(400);
   });
 });

@@ -162,11 +162,15 @@ function assemble(plan: Plan, sections: readonly Section[], opts: Required<Markd
   const summaryHead = '| Zone | Provider | Creates | Updates | Deletes | Status |\n|--|--|--:|--:|--:|--|';
   if (plan.zones.length > 0) {
     budget -= summaryHead.length + 2;
+    // With many zones the summary alone could fill the comment; it gets at most a third of the room
+    // so the change tables of the first zones still show.
+    let room = sections.some((s) => s.rows.length > 0) ? Math.floor(budget / 3) : budget;
     for (const z of plan.zones) {
       const row = summaryRow(z);
-      if (row.length + 1 > budget) o.summaryRows++;
+      if (row.length + 1 > room) o.summaryRows++;
       else {
         summary.push(row);
+        room -= row.length + 1;
         budget -= row.length + 1;
       }
     }
