@@ -95,9 +95,8 @@ function dcDecls(list: readonly DcDecl[], configTypes: ReadonlyMap<string, strin
 const files = readdirSync(DIR).filter((f) => f.endsWith('.js')).sort();
 
 // Known differences, each failing today (it.fails turns red the day it is fixed, so this list
-// cannot go stale): the SOA module insists on a final dot on the mailbox
-// (src/records/types/soa.ts, mailbox()), DNSControl accepts SOA(..., "admin.foo.com", ...).
-const KNOWN_DIFFERENCES = new Set(['038-soa.js']);
+// cannot go stale). None at the moment.
+const KNOWN_DIFFERENCES = new Set<string>([]);
 
 describe('DNSControl parse fixtures, normalised', () => {
   it('are all here', () => {

@@ -22,7 +22,19 @@ function mailbox(value: unknown, zone: string): string {
   if (typeof value === 'string' && value.includes('@')) {
     throw new RdataError('soa-mbox-has-at', `the SOA mailbox "${value}" must be written as a name (hostmaster.example.com.), without "@"`);
   }
-  return targetFromArg(value, zone, 'SOA mailbox');
+  return soaName(value, zone, 'SOA mailbox');
+}
+
+/**
+ * SOA names with a dot inside are taken as absolute even without the final dot: DNSControl accepts
+ * `SOA(..., "admin.foo.com", ...)` (its parse test 038-soa), so refusing it would break configs that
+ * must work unchanged. DNSControl's BIND writer then emits the name without a dot, which a zone file
+ * reads as relative (`admin.foo.com.foo.com.`); that is plainly not what the author meant, so
+ * zonesmith keeps the meaning instead (documented in docs/records.md).
+ */
+function soaName(value: unknown, zone: string, field: string): string {
+  if (typeof value === 'string' && value !== '' && value.includes('.') && !value.endsWith('.')) return canonicalName(`${value}.`, zone);
+  return targetFromArg(value, zone, field);
 }
 
 /**
@@ -38,7 +50,7 @@ export const SOA = defineType<SoaData>({
     if (!withSerial) expectCount(args, 6, 'SOA', 'arguments');
     const at = withSerial ? 3 : 2;
     return {
-      mname: targetFromArg(args[0], ctx.zone, 'SOA name server'),
+      mname: soaName(args[0], ctx.zone, 'SOA name server'),
       rname: mailbox(args[1], ctx.zone),
       serial: withSerial ? argUint(args[2], 'SOA serial') : 0,
       refresh: argUint(args[at], 'SOA refresh'),
