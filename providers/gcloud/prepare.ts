@@ -28,6 +28,8 @@ export function prepareDesired(records: readonly DnsRecord[]): DnsRecord[] {
  */
 const MAX_RECORDS_PER_SET = 100;
 const MAX_NS_PER_SET = 8;
+/** Record sets per managed zone, a default Google raises on request: a warning, not an error. */
+const DEFAULT_SETS_PER_ZONE = 10_000;
 
 /** Records Cloud DNS cannot hold, with the reason. */
 export function auditRecords(records: readonly DnsRecord[], zone: ZoneRef, visibility: string | undefined): { record: DnsRecord; issue: RdataIssue }[] {
@@ -44,6 +46,13 @@ export function auditRecords(records: readonly DnsRecord[], zone: ZoneRef, visib
     if (r.type === 'ALIAS' && r.name !== zone.name) issue(r, 'gcloud-alias-not-apex', 'Cloud DNS allows ALIAS records only at the zone apex');
     if (r.type === 'ALIAS' && visibility === 'private') issue(r, 'gcloud-alias-private-zone', 'Cloud DNS allows ALIAS records only in public zones');
     if (r.type === 'NS' && (r.name === '*' || r.name.startsWith('*.'))) issue(r, 'gcloud-wildcard-ns', 'Cloud DNS does not allow wildcard NS records');
+  }
+  // Cloud DNS counts its own SOA too.
+  if (sets.size + 1 > DEFAULT_SETS_PER_ZONE) {
+    out.push({
+      record: records[0]!,
+      issue: { code: 'gcloud-zone-rrsets', severity: 'warning', message: `${zone.name} would hold ${sets.size + 1} record sets with its SOA; Cloud DNS allows ${DEFAULT_SETS_PER_ZONE} per zone unless Google raised the project's limit` },
+    });
   }
   for (const [, set] of sets) {
     const first = set[0]!;

@@ -65,8 +65,11 @@ export function rrdataBytes(r: StoredRrset): number {
   return r.rrdatas.reduce((n, d) => n + Buffer.byteLength(d, 'utf8'), 0);
 }
 
-/** Validates `change` against `zone`, then applies it, or throws a GoogleError and changes nothing. */
-export function applyChange(zone: StoredZone, change: ParsedChange): void {
+/**
+ * Validates `change` against `zone`, then applies it, or throws a GoogleError and changes nothing.
+ * `rrsetsPerZone` stands for the project's quota, which Google raises on request.
+ */
+export function applyChange(zone: StoredZone, change: ParsedChange, rrsetsPerZone: number = LIMITS.rrsetsPerZone): void {
   if (change.additions.length > LIMITS.additions) throw quotaExceeded('The change would exceed quota for additions per change.');
   if (change.deletions.length > LIMITS.deletions) throw quotaExceeded('The change would exceed quota for deletions per change.');
   const bytes = [...change.additions, ...change.deletions].reduce((n, r) => n + rrdataBytes(r), 0);
@@ -99,6 +102,7 @@ export function applyChange(zone: StoredZone, change: ParsedChange): void {
     if (next.has(k)) throw new GoogleError(409, 'alreadyExists', `The resource 'entity.change.additions[${i}]' named '${a.name} (${a.type})' already exists`);
     next.set(k, a);
   }
+  if (next.size > rrsetsPerZone) throw quotaExceeded('The change would exceed quota for rrsets per managed zone.');
   checkFinalState(zone, next, change);
   zone.rrsets.clear();
   for (const [k, r] of next) zone.rrsets.set(k, r);
@@ -114,7 +118,6 @@ export function sameRrset(a: StoredRrset, b: StoredRrset): boolean {
 }
 
 function checkFinalState(zone: StoredZone, next: Map<string, StoredRrset>, change: ParsedChange): void {
-  if (next.size > LIMITS.rrsetsPerZone) throw quotaExceeded('The change would exceed quota for rrsets per managed zone.');
   if (!next.has(rrsetKey(zone.dnsName, 'SOA')) || !next.has(rrsetKey(zone.dnsName, 'NS'))) {
     throw invalid(`The resource record sets of type SOA and NS at the apex '${zone.dnsName}' are required and cannot be deleted`);
   }

@@ -26,6 +26,8 @@ export interface GcloudServerOptions {
   readonly rrsetPageLimit?: number;
   /** changes.get answers `pending` this many times before `done` (default 0: done at the first get). */
   readonly pendingGets?: number;
+  /** Record sets per zone (Cloud DNS: 10,000 unless Google raised the project's limit). */
+  readonly rrsetsPerZone?: number;
 }
 
 /** One request the server saw. */
@@ -246,7 +248,7 @@ export class GcloudServer {
 
   private createChange(zone: StoredZone, body: unknown): unknown {
     const change = parseChange(body, zone);
-    applyChange(zone, change);
+    applyChange(zone, change, this.options.rrsetsPerZone);
     this.committed.push({ zone: zone.name, ...change });
     const stored: StoredChange = { id: String(zone.changes.length + 1), startTime: new Date().toISOString(), additions: change.additions, deletions: change.deletions, gets: 0 };
     zone.changes.push(stored);
