@@ -1,4 +1,5 @@
-import type { RdataToken, RecordTypeModule } from '../../src/records/types.js';
+import { decodeText } from '../../src/records/text.js';
+import { RdataError, type RdataToken, type RecordTypeModule } from '../../src/records/types.js';
 import { recordModule } from './record-types.js';
 import { resolveTypeName } from './rr-types.js';
 import { TOKEN_ESCAPED, type ZoneLexer } from './zonefile-lexer.js';
@@ -105,6 +106,7 @@ export class RecordParser {
     for (let j = i; j < lx.count; j++) tokens.push({ text: lx.text(j), quoted: lx.quoted(j) });
     let rdata: string;
     try {
+      if (info.name === 'TXT') checkCharStrings(tokens);
       if (info.kind === 'module') {
         const m = info.module;
         rdata = m.canonical ? m.canonical(tokens, ctx.originFqdn) : m.format(m.fromTokens(tokens, ctx.originFqdn));
@@ -186,6 +188,19 @@ function resolveType(token: string): TypeInfo {
   const module = recordModule(st.name);
   if (module) return { kind: 'module', name: st.name, module };
   return { kind: 'opaque', name: st.name, generic: st.name.startsWith('TYPE') };
+}
+
+/**
+ * Each TXT string in a zone file is one character-string of at most 255 octets (BIND refuses
+ * longer ones). The record module cannot check this: a canonical TXT is one string of any length.
+ */
+function checkCharStrings(tokens: readonly RdataToken[]): void {
+  for (const t of tokens) {
+    // At most 3 octets per UTF-16 unit, so short text cannot be too long.
+    if (t.text.length <= 85) continue;
+    const n = decodeText(t.text).length;
+    if (n > 255) throw new RdataError('string-too-long', `a string of ${n} octets; each string in a zone file holds at most 255 (split it: "part1" "part2")`);
+  }
 }
 
 /** A TTL of plain digits (the common case) read from the bytes; -1 when the token is anything else. */
