@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError, ZonesmithError } from '../errors.js';
 import { hasErrors, type Diagnostic } from '../ir/diagnostic.js';
 import { normalizeConfig } from '../ir/normalize.js';
-import { readIr } from '../ir/ir-file.js';
+import { parseIr } from '../ir/ir-file.js';
 import type { IrConfig } from '../ir/types.js';
 import { loadConfig } from '../load/index.js';
 import { typecheckConfig } from '../load/typecheck.js';
@@ -47,8 +47,9 @@ export async function loadInput(opts: ConfigOptions): Promise<ConfigInput> {
     const text = await readFile(opts.ir, 'utf8').catch((err: Error) => {
       throw new ZonesmithError('ir-unreadable', `cannot read IR file ${opts.ir}: ${err.message}`);
     });
-    const ir = readIr(text, opts.ir);
-    return { ir, configPath: opts.ir, diagnostics: [] };
+    const { ir, diagnostics } = parseIr(text, opts.ir);
+    if (hasErrors(diagnostics)) throw new ConfigError(diagnostics, `${opts.ir} has errors`);
+    return { ir, configPath: opts.ir, diagnostics };
   }
   const configPath = findConfigPath(opts.config);
   if (!existsSync(configPath)) {
