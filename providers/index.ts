@@ -4,8 +4,9 @@
  * dependency arrows only point down.
  */
 import type { ProviderDefinition } from '../src/provider/types.js';
+import { bindProvider } from './bind/index.js';
 import { noneProvider } from './none/index.js';
 import { route53Provider } from './route53/index.js';
 
 /** All provider definitions, in documentation order. */
-export const PROVIDERS: readonly ProviderDefinition[] = [route53Provider, noneProvider] as readonly ProviderDefinition[];
+export const PROVIDERS: readonly ProviderDefinition[] = [bindProvider, route53Provider, noneProvider] as readonly ProviderDefinition[];
