@@ -28,6 +28,9 @@ export class RecordParser {
   private lastOwnerText = '';
   private lastOwnerOrigin: string | null = null;
   private lastOwner = '';
+  /** BIND loads runs of records with one owner as a batch; TTL rules depend on it (zonefile-rrsets.ts). */
+  private batchOwner = '';
+  private batch = 0;
 
   constructor(private readonly reader: ZoneReader) {}
 
@@ -137,10 +140,16 @@ export class RecordParser {
     } else {
       return this.fail(ctx, lx, at, 0, 'zonefile-no-ttl', 'no TTL specified (add $TTL or a TTL to the record)');
     }
-    const outcome = r.store.add(owner, type, ttl, rdata);
+    if (owner !== this.batchOwner) {
+      this.batchOwner = owner;
+      this.batch++;
+    }
+    const outcome = r.store.add(owner, type, ttl, rdata, this.batch);
     if (outcome.kind === 'error') this.fail(ctx, lx, at, 0, outcome.code, outcome.message);
-    else if (outcome.kind === 'ttl-changed') {
+    else if (outcome.kind === 'ttl-prior') {
       this.warn(ctx, lx, at, 0, 'zonefile-ttl-mismatch', `${owner} ${type}: TTL ${ttl} differs from the RRset's TTL; using ${outcome.ttl} as BIND does`);
+    } else if (outcome.kind === 'ttl-replaced') {
+      this.warn(ctx, lx, at, 0, 'zonefile-ttl-mismatch', `${owner} ${type}: TTL ${ttl} replaces the TTL ${outcome.previous} of the records read earlier, as BIND does`);
     }
   }
 

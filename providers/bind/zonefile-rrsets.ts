@@ -2,10 +2,14 @@ import type { DnsRecord } from '../../src/records/types.js';
 
 /**
  * Collects records as they are read and applies the load-time rules BIND applies (verified with
- * named-checkzone 9.18, 2026-11): an exact duplicate is dropped silently; a second, different SOA,
- * CNAME or DNAME at a name is "multiple RRs of singleton type"; CNAME beside other data is an
- * error; a record whose TTL differs from its RRset's first record takes that TTL ("TTL set to prior
- * TTL", a warning).
+ * named-checkzone and named-compilezone 9.18, 2026-11):
+ * - an exact duplicate is dropped;
+ * - a second, different SOA, CNAME or DNAME at a name is "multiple RRs of singleton type";
+ * - CNAME beside other data is an error;
+ * - TTLs of one RRset: BIND loads a zone in batches of consecutive records with the same owner.
+ *   Within a batch a record takes the RRset's first TTL ("TTL set to prior TTL", a warning); a
+ *   later batch replaces the TTL of the whole RRset with its own, silently. So `a 60 A x`,
+ *   `b ...`, `a 90 A y` gives both `a` records TTL 90, even when `y` repeats `x`.
  *
  * Speed and memory matter here (a million records): names go into an open-addressing table of
  * typed arrays rather than a Map, and the records of one name are chained through an index array,
@@ -16,7 +20,10 @@ import type { DnsRecord } from '../../src/records/types.js';
 /** What happened to a record offered to the store. */
 export type AddOutcome =
   | { readonly kind: 'added' | 'duplicate' }
-  | { readonly kind: 'ttl-changed'; readonly ttl: number }
+  /** Same batch, different TTL: the record took the RRset's TTL (BIND: "TTL set to prior TTL"). */
+  | { readonly kind: 'ttl-prior'; readonly ttl: number }
+  /** A later batch with another TTL: the whole RRset now has this record's TTL. */
+  | { readonly kind: 'ttl-replaced'; readonly previous: number }
   | { readonly kind: 'error'; readonly code: string; readonly message: string };
 
 const SINGLETON = new Set(['SOA', 'CNAME', 'DNAME']);
@@ -28,9 +35,14 @@ const DUPLICATE: AddOutcome = { kind: 'duplicate' };
 /** Chains longer than this get a summary instead of being walked. */
 const LONG_CHAIN = 32;
 
+interface RrsetState {
+  ttl: number;
+  batch: number;
+}
+
 interface NameSummary {
   readonly keys: Set<string>;
-  readonly ttls: Map<string, number>;
+  readonly rrsets: Map<string, RrsetState>;
 }
 
 /** FNV-1a over the UTF-16 units; never 0, so 0 can mean "empty slot". */
@@ -49,10 +61,11 @@ export class RecordStore {
   private table = new Int32Array(1 << 12);
   private hashes = new Int32Array(1024);
   private next = new Int32Array(1024);
+  private batches = new Int32Array(1024);
   private heads = 0;
 
-  /** Offers a record; on 'ttl-changed' the stored record carries the RRset's TTL. */
-  add(name: string, type: string, ttl: number, rdata: string): AddOutcome {
+  /** Offers a record read in `batch` (a run of consecutive records with one owner). */
+  add(name: string, type: string, ttl: number, rdata: string, batch: number): AddOutcome {
     const h = hashName(name);
     const mask = this.table.length - 1;
     let slot = h & mask;
@@ -67,65 +80,97 @@ export class RecordStore {
       slot = (slot + 1) & mask;
     }
     if (head < 0) {
-      this.table[slot] = this.push({ name, type, ttl, rdata }, -1, h) + 1;
+      this.table[slot] = this.push({ name, type, ttl, rdata }, -1, h, batch) + 1;
       if (++this.heads * 2 > this.table.length) this.grow();
       return ADDED;
     }
     const summary = this.summaries.get(name);
-    if (summary !== undefined) return this.addSummarised(summary, head, name, type, ttl, rdata, h);
-    let rrsetTtl = -1;
-    let length = 0;
-    for (let i = head; i >= 0; i = this.next[i]!) {
-      const r = this.records[i]!;
-      length++;
-      if (r.type === type) {
-        if (r.rdata === rdata) return DUPLICATE;
-        if (SINGLETON.has(type)) return singletonError(name, type);
-        rrsetTtl = r.ttl;
-      } else if ((type === 'CNAME' && !AT_CNAME.has(r.type)) || (r.type === 'CNAME' && !AT_CNAME.has(type))) {
+    let duplicate = false;
+    let rrset: RrsetState | undefined;
+    if (summary !== undefined) {
+      duplicate = summary.keys.has(`${type} ${rdata}`);
+      rrset = summary.rrsets.get(type);
+      if (!duplicate && rrset !== undefined && SINGLETON.has(type)) return singletonError(name, type);
+      if (type === 'CNAME' ? [...summary.rrsets.keys()].some((t) => !AT_CNAME.has(t)) : !AT_CNAME.has(type) && summary.rrsets.has('CNAME')) {
         return cnameError(name);
       }
+    } else {
+      for (let i = head; i >= 0; i = this.next[i]!) {
+        const r = this.records[i]!;
+        if (r.type === type) {
+          if (r.rdata === rdata) duplicate = true;
+          else if (SINGLETON.has(type)) return singletonError(name, type);
+          const b = this.batches[i]!;
+          if (rrset === undefined) rrset = { ttl: r.ttl, batch: b };
+          else if (b > rrset.batch) rrset.batch = b;
+        } else if ((type === 'CNAME' && !AT_CNAME.has(r.type)) || (r.type === 'CNAME' && !AT_CNAME.has(type))) {
+          return cnameError(name);
+        }
+      }
     }
-    const finalTtl = rrsetTtl >= 0 ? rrsetTtl : ttl;
-    this.next[head] = this.push({ name, type, ttl: finalTtl, rdata }, this.next[head]!, h);
-    if (length + 1 >= LONG_CHAIN) this.summarise(name, head);
-    return finalTtl === ttl ? ADDED : { kind: 'ttl-changed', ttl: finalTtl };
+    let outcome = ADDED;
+    let finalTtl = ttl;
+    if (rrset !== undefined) {
+      if (rrset.ttl !== ttl && rrset.batch === batch) {
+        finalTtl = rrset.ttl;
+        outcome = { kind: 'ttl-prior', ttl: finalTtl };
+      } else if (rrset.ttl !== ttl) {
+        outcome = { kind: 'ttl-replaced', previous: rrset.ttl };
+        this.setRrsetTtl(head, type, ttl, batch);
+      } else if (duplicate && batch > rrset.batch && summary === undefined) {
+        // The repeat joins this batch, so later records of the batch take its TTL.
+        this.setRrsetTtl(head, type, ttl, batch);
+      }
+      if (summary !== undefined) summary.rrsets.set(type, { ttl: finalTtl, batch: Math.max(rrset.batch, batch) });
+    }
+    if (duplicate) return outcome === ADDED ? DUPLICATE : outcome;
+    this.next[head] = this.push({ name, type, ttl: finalTtl, rdata }, this.next[head]!, h, batch);
+    if (summary !== undefined) {
+      summary.keys.add(`${type} ${rdata}`);
+      if (rrset === undefined) summary.rrsets.set(type, { ttl: finalTtl, batch });
+    } else if (this.chainLength(head) >= LONG_CHAIN) this.summarise(name, head);
+    return outcome;
   }
 
-  private addSummarised(s: NameSummary, head: number, name: string, type: string, ttl: number, rdata: string, h: number): AddOutcome {
-    const key = `${type} ${rdata}`;
-    if (s.keys.has(key)) return DUPLICATE;
-    if (SINGLETON.has(type) && s.ttls.has(type)) return singletonError(name, type);
-    if (type === 'CNAME' ? [...s.ttls.keys()].some((t) => !AT_CNAME.has(t)) : !AT_CNAME.has(type) && s.ttls.has('CNAME')) {
-      return cnameError(name);
+  /** Gives every record of one RRset a TTL (a later batch's), and marks it as touched in `batch`. */
+  private setRrsetTtl(head: number, type: string, ttl: number, batch: number): void {
+    for (let i = head; i >= 0; i = this.next[i]!) {
+      const r = this.records[i]!;
+      if (r.type !== type) continue;
+      if (r.ttl !== ttl) this.records[i] = { name: r.name, type: r.type, ttl, rdata: r.rdata };
+      this.batches[i] = batch;
     }
-    const rrsetTtl = s.ttls.get(type);
-    const finalTtl = rrsetTtl ?? ttl;
-    this.next[head] = this.push({ name, type, ttl: finalTtl, rdata }, this.next[head]!, h);
-    s.keys.add(key);
-    if (rrsetTtl === undefined) s.ttls.set(type, ttl);
-    return finalTtl === ttl ? ADDED : { kind: 'ttl-changed', ttl: finalTtl };
+  }
+
+  private chainLength(head: number): number {
+    let n = 0;
+    for (let i = head; i >= 0 && n < LONG_CHAIN; i = this.next[i]!) n++;
+    return n;
   }
 
   private summarise(name: string, head: number): void {
-    const s: NameSummary = { keys: new Set(), ttls: new Map() };
+    const s: NameSummary = { keys: new Set(), rrsets: new Map() };
     for (let i = head; i >= 0; i = this.next[i]!) {
       const r = this.records[i]!;
       s.keys.add(`${r.type} ${r.rdata}`);
-      if (!s.ttls.has(r.type)) s.ttls.set(r.type, r.ttl);
+      const st = s.rrsets.get(r.type);
+      if (st === undefined) s.rrsets.set(r.type, { ttl: r.ttl, batch: this.batches[i]! });
+      else if (this.batches[i]! > st.batch) st.batch = this.batches[i]!;
     }
     this.summaries.set(name, s);
   }
 
-  private push(rec: DnsRecord, next: number, hash: number): number {
+  private push(rec: DnsRecord, next: number, hash: number, batch: number): number {
     const idx = this.records.length;
     this.records.push(rec);
     if (idx === this.next.length) {
       this.next = grown(this.next, this.next.length * 2);
       this.hashes = grown(this.hashes, this.hashes.length * 2);
+      this.batches = grown(this.batches, this.batches.length * 2);
     }
     this.next[idx] = next;
     this.hashes[idx] = hash;
+    this.batches[idx] = batch;
     return idx;
   }
 

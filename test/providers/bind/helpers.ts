@@ -4,6 +4,8 @@
  * named-checkzone runs with `-i local`: the default (`-i full`) also looks up every out-of-zone MX,
  * SRV and NS target in the DNS, which only ever adds warnings and makes a test's speed depend on
  * the network (a million-record zone took minutes here). Everything that can make it fail is kept.
+ * named-compilezone (the oracle for what a file means) runs with `-k ignore`: it fails on owner
+ * names that are not host names, which is a naming policy, not a question of what the file says.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,7 +39,7 @@ export function expectCheckzoneOk(zone: string, file: string): void {
 
 /** BIND's canonical form of a zone (named-compilezone), read back with our reader. */
 export function compileWithBind(zone: string, file: string): DnsRecord[] {
-  const r = spawnSync('named-compilezone', ['-q', '-i', 'local', '-o', '-', zone, file], { cwd: dirname(file), encoding: 'utf8' });
+  const r = spawnSync('named-compilezone', ['-q', '-i', 'local', '-k', 'ignore', '-o', '-', zone, file], { cwd: dirname(file), encoding: 'utf8' });
   expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
   const back = readZone(r.stdout, { origin: zone, file: 'named-compilezone output' });
   expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
