@@ -46,9 +46,13 @@ export class Faults {
     this.rules.push({ op, skip: k - 1, count: n, when: 'before', ...THROTTLE });
   }
 
-  /** The `k`-th request of `op` from now (1-based) fails before anything is applied (default 500 backendError). */
-  failNth(op: OpName, k: number, status = 500, reason = 'backendError', message = 'Internal error encountered.'): void {
-    this.rules.push({ op, skip: k - 1, count: 1, status, reason, message, when: 'before' });
+  /**
+   * The `k`-th request of `op` from now (1-based), and the `times - 1` after it, fail before anything
+   * is applied (default 500 backendError).
+   */
+  failNth(op: OpName, k: number, opts: { status?: number; reason?: string; message?: string; times?: number } = {}): void {
+    const { status = 500, reason = 'backendError', message = 'Internal error encountered.', times = 1 } = opts;
+    this.rules.push({ op, skip: k - 1, count: times, status, reason, message, when: 'before' });
   }
 
   /** The `k`-th changes.create from now is applied, then answered with a 5xx (default 503). */
