@@ -39,6 +39,13 @@ function zoneBlock(zone: ExportZone, used: Set<string>): string {
   const ttl = mostCommonTtl(zone.records);
   const lines: string[] = [`D(${str(zone.name)}, REG_NONE, DnsProvider(DSP),`, `  DefaultTTL(${ttl}),`];
   const providerNs = new Set(zone.providerNameservers.map((n) => n.toLowerCase()));
+  // NAMESERVER_TTL covers the apex NS set (DNSControl's default is 300); one TTL for the set, the highest.
+  const apexNs = zone.records.filter((r) => r.type === 'NS' && r.name === zone.name);
+  const nsTtl = Math.max(0, ...apexNs.map((r) => r.ttl));
+  if (apexNs.length > 0 && nsTtl !== 300) {
+    used.add('NAMESERVER_TTL');
+    lines.push(`  NAMESERVER_TTL(${nsTtl}),`);
+  }
   const sorted = [...zone.records].sort((a, b) => compareLabels(label(a, zone.name), label(b, zone.name)) || compareTypes(a.type, b.type) || (a.rdata < b.rdata ? -1 : a.rdata > b.rdata ? 1 : 0));
   let last: string | undefined;
   for (const rec of sorted) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
 import { registerCheck } from './check.js';
+import { registerGetZones } from './get-zones.js';
 import { registerPreview } from './preview.js';
 import { registerPrintIr } from './print-ir.js';
 import { registerPush } from './push.js';
@@ -14,4 +15,5 @@ export function registerCommands(program: Command, output: Output, setExit: SetE
   registerPrintIr(program, output, setExit);
   registerPreview(program, output, setExit);
   registerPush(program, output, setExit);
+  registerGetZones(program, output, setExit);
 }
