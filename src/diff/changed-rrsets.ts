@@ -2,10 +2,15 @@ import type { DnsRecord } from '../records/types.js';
 import type { RrsetGroup } from './granularity.js';
 import type { IdentityFn } from './identity.js';
 
-/** FNV-1a over UTF-16 code units; names are short, so this costs less than the lookups it serves. */
-function hashName(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+/**
+ * FNV-1a over UTF-16 code units, mixed with the length. `skip` trailing units are left out: every
+ * name in a zone ends with the zone's name, so hashing it again for each record would be wasted
+ * (any fixed function of the string is a valid hash; equal names still hash equally).
+ */
+function hashName(s: string, skip: number): number {
+  let h = (0x811c9dc5 ^ s.length) | 0;
+  const end = s.length - skip;
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h;
 }
 
@@ -29,7 +34,9 @@ export function changedRrsetsByName(
   existing: readonly DnsRecord[],
   desired: readonly DnsRecord[],
   identity: IdentityFn,
+  opts: { readonly zone: string; readonly rdataIsIdentity: boolean },
 ): ChangedNames {
+  const skip = opts.zone.length;
   const ne = existing.length;
   const nd = desired.length;
   // Owner names are interned into dense slot numbers with an open-addressing table over typed
@@ -44,7 +51,7 @@ export function changedRrsetsByName(
   let slots = 0;
   const nameOf = (ref: number): string => (ref < ne ? (existing[ref] as DnsRecord).name : (desired[ref - ne] as DnsRecord).name);
   const slotOf = (name: string, ref: number): number => {
-    let h = hashName(name) & mask;
+    let h = hashName(name, skip) & mask;
     for (;;) {
       const s = table[h] as number;
       if (s === -1) break;
@@ -88,7 +95,9 @@ export function changedRrsetsByName(
         if (matched[i]) continue;
         const e = existing[i] as DnsRecord;
         if (e.type !== d.type || e.ttl !== d.ttl) continue;
-        if (identity(e) === (dId ??= identity(d))) {
+        // Without compared meta, equal rdata means equal identity; only different rdata (an SOA
+        // serial) needs the identity function.
+        if ((opts.rdataIsIdentity && e.rdata === d.rdata) || identity(e) === (dId ??= identity(d))) {
           matched[i] = 1;
           found = true;
           break;

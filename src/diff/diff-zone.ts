@@ -77,7 +77,7 @@ export function diffZone(input: DiffZoneInput): DiffZoneResult {
 
   // Records matched exactly on both sides need nothing, hands-off rules included (a kept record is
   // one the diff would otherwise delete), so the rules only look at names with differences.
-  const byName = changedRrsetsByName(input.existing, ho.desired, identity);
+  const byName = changedRrsetsByName(input.existing, ho.desired, identity, { zone: input.zone, rdataIsIdentity: !input.comparedMeta?.length });
   const diagnostics = [...ho.diagnostics];
   let desiredPlus = ho.desired;
   const messages: DiffMessage[] = [...ho.messages];
