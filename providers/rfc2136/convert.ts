@@ -49,17 +49,18 @@ export function recordFromWire(rr: WireRecord): DnsRecord {
   return Object.freeze({ name: rr.owner === '.' ? '.' : rr.owner.slice(0, -1), type, ttl: rr.ttl, rdata, native });
 }
 
-/** Wire RDATA already computed for desired records (frozen objects), shared by packing and verification. */
-const encoded = new WeakMap<DnsRecord, Uint8Array>();
-
-/** The RDATA to send for `rec`: the server's own octets when the record was read from it. */
-export function wireRdata(rec: DnsRecord): Uint8Array {
+/**
+ * The RDATA to send for `rec`: the server's own octets when the record was read from it, else
+ * encoded from its text. `cache` (one push's records → octets) lets packing and verification share
+ * the encoding; a plain Map dropped after the push, as a WeakMap of this size slows every GC.
+ */
+export function wireRdata(rec: DnsRecord, cache?: Map<DnsRecord, Uint8Array>): Uint8Array {
   const n = rec.native as Partial<NativeRdata> | undefined;
   if (n && n.wire instanceof Uint8Array) return n.wire;
-  let w = encoded.get(rec);
+  let w = cache?.get(rec);
   if (!w) {
     w = rdataToWire(rec.type, rec.rdata);
-    encoded.set(rec, w);
+    cache?.set(rec, w);
   }
   return w;
 }

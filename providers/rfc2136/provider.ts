@@ -131,7 +131,8 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
         `RFC2136 ${settings.master.label} ${zone.name}: ${changes.length} change(s) in ${st.messages} UPDATE message(s) ` +
           `(${st.payloadBytes} octets; lower bound ${st.lowerBound} at ${st.capacity} octets per message)`,
       );
-      await verify(zone.name, changes, ctx.desired);
+      // The planner guarded every RRset the changes touch: exactly the RRsets to verify.
+      await verify(zone.name, planner.guarded, ctx.desired, planner.encoded);
     },
   };
 
@@ -157,9 +158,9 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
   }
 
   /** Re-reads the zone and checks every RRset the push touched now matches the desired state. */
-  async function verify(zone: string, changes: readonly Change[], desired: readonly DnsRecord[]): Promise<void> {
+  async function verify(zone: string, keys: ReadonlySet<string>, desired: readonly DnsRecord[], encoded: Map<DnsRecord, Uint8Array>): Promise<void> {
     const served = (await transfer(zone)).records;
-    const found = findDiscrepancies(touchedKeys(changes), desired, served);
+    const found = findDiscrepancies(keys, desired, served, encoded);
     if (found.length === 0) return;
     throw rfc2136Error(
       'rfc2136-not-applied',

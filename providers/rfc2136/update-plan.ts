@@ -88,14 +88,22 @@ function contains(list: readonly DnsRecord[], r: DnsRecord): boolean {
   return false;
 }
 
-/** One change's share of a message. */
+/** One change's share of a message; reused from change to change, so packing allocates few arrays. */
 interface Item {
-  readonly change: Change;
+  change: Change | undefined;
   readonly prereqs: RrParts[];
   readonly deletes: RrParts[];
   readonly nsAdds: RrParts[];
   readonly adds: RrParts[];
-  readonly bytes: number;
+  bytes: number;
+}
+
+function newItem(): Item {
+  return { change: undefined, prereqs: [], deletes: [], nsAdds: [], adds: [], bytes: 0 };
+}
+
+function append(to: RrParts[], from: readonly RrParts[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i]!);
 }
 
 /**
@@ -112,9 +120,13 @@ export class UpdatePlanner {
   private readonly names: ZoneNames;
   private readonly place: ErrorPlace;
   private readonly read: Map<string, DnsRecord[]>;
-  private readonly guarded = new Set<string>();
+  /** RRsets guarded so far: once every message is built, exactly the RRsets the push touches. */
+  readonly guarded = new Set<string>();
+  /** Wire RDATA of the records encoded so far, for verification to reuse. */
+  readonly encoded = new Map<DnsRecord, Uint8Array>();
   private index = 0;
   private pending: Item | undefined;
+  private scratch: Item = newItem();
   private payload = 0;
   private count = 0;
 
@@ -133,37 +145,28 @@ export class UpdatePlanner {
 
   /**
    * Fails before anything is sent: names outside the zone, pseudo types, and any change that cannot
-   * fit one message. Sizes are bounded cheaply (canonical text → wire is at most 2 × length + 16
-   * octets for every type: numbers grow at most twofold, AAAA's "::" is 16, names gain one octet);
-   * only a change whose bound exceeds a message is encoded exactly.
+   * fit one message. This pass is kept cheap (no RDATA encoding), since it is the one part of packing
+   * that cannot overlap with the server's work. Sizes are bounded: owners are exact (and cached for
+   * the build); canonical rdata text → wire is at most 2 × length + 16 octets for every type
+   * (numbers grow at most twofold, AAAA's "::" is 16, names gain one octet); a prerequisite at most
+   * VALUE_PREREQ_LIMIT plus its owner. Only a change whose bound exceeds a message is encoded exactly.
    */
   check(): void {
-    const seen = new Set<string>();
-    const added: string[] = [];
-    const bound = (r: DnsRecord): number => {
-      const o = this.owner(r.name);
-      this.typeOf(r);
-      let b = o.length + 10 + 2 * r.rdata.length + 16;
-      const key = rrsetKey(r.name, r.type);
-      if (!seen.has(key)) {
-        seen.add(key);
-        added.push(key);
-        b += o.length + 10;
-        const held = this.read.get(key);
-        if (held) for (const h of held) b += o.length + 10 + wireRdata(h).length;
+    for (let i = 0; i < this.changes.length; i++) {
+      const change = this.changes[i]!;
+      let bound = 0;
+      for (const list of [change.before, change.after]) {
+        for (const r of list) {
+          const o = this.owner(r.name);
+          this.typeOf(r);
+          bound += 2 * (o.length + 10) + 2 * r.rdata.length + 16 + VALUE_PREREQ_LIMIT;
+        }
       }
-      return b;
-    };
-    for (const change of this.changes) {
-      added.length = 0;
-      let b = 0;
-      for (const r of change.before) b += bound(r);
-      for (const r of change.after) b += bound(r);
-      if (b > this.capacity) {
-        // Exact size, with the RRsets guarded by earlier changes (not this one) as build() will see them.
-        const earlier = new Set(seen);
-        for (const k of added) earlier.delete(k);
-        this.build(change, earlier);
+      if (bound > this.capacity) {
+        // Rare: size it exactly, with the RRsets that earlier changes guard as build() will see them.
+        const earlier = new Set<string>();
+        for (const c of this.changes.slice(0, i)) for (const r of [...c.before, ...c.after]) earlier.add(rrsetKey(r.name, r.type));
+        this.build(change, earlier, newItem());
       }
     }
   }
@@ -177,25 +180,33 @@ export class UpdatePlanner {
     const changes: Change[] = [];
     let used = 0;
     for (;;) {
-      const item = this.pending ?? (this.index < this.changes.length ? this.build(this.changes[this.index++]!, this.guarded) : undefined);
-      this.pending = undefined;
-      if (!item) break;
+      let item: Item;
+      if (this.pending) {
+        item = this.pending;
+        this.pending = undefined;
+      } else if (this.index < this.changes.length) {
+        item = this.scratch;
+        this.build(this.changes[this.index++]!, this.guarded, item);
+      } else break;
       // First fit in the order received: the earliest cut that keeps every message within the limit.
       if (used + item.bytes > this.capacity && changes.length > 0) {
         this.pending = item;
+        if (item === this.scratch) this.scratch = newItem();
         break;
       }
-      changes.push(item.change);
-      prereqs.push(...item.prereqs);
-      nsAdds.push(...item.nsAdds);
-      deletes.push(...item.deletes);
-      adds.push(...item.adds);
+      changes.push(item.change!);
+      append(prereqs, item.prereqs);
+      append(nsAdds, item.nsAdds);
+      append(deletes, item.deletes);
+      append(adds, item.adds);
       used += item.bytes;
     }
     if (changes.length === 0) return undefined;
     this.payload += used;
     this.count++;
-    return { changes, prereqs, updates: [...nsAdds, ...deletes, ...adds], bytes: this.overhead + used };
+    append(nsAdds, deletes);
+    append(nsAdds, adds);
+    return { changes, prereqs, updates: nsAdds, bytes: this.overhead + used };
   }
 
   /** Messages produced so far and the bound for the octets placed so far (final once next() returned undefined). */
@@ -204,7 +215,12 @@ export class UpdatePlanner {
   }
 
   private owner(name: string): Uint8Array {
-    const o = this.names.owner(name);
+    let o: Uint8Array | null;
+    try {
+      o = this.names.owner(name);
+    } catch (err) {
+      throw rfc2136Error('rfc2136-bad-name', this.place, `the record name ${name} cannot be sent: ${(err as Error).message}`, { cause: err });
+    }
     if (!o) throw rfc2136Error('rfc2136-name-outside-zone', this.place, `the record name ${name} is not inside the zone`);
     return o;
   }
@@ -228,33 +244,34 @@ export class UpdatePlanner {
       return o.length + 10;
     }
     let size = 0;
-    for (const h of held) size += o.length + 10 + wireRdata(h).length;
+    for (const h of held) size += o.length + 10 + wireRdata(h, this.encoded).length;
     if (size > VALUE_PREREQ_LIMIT) {
       out.push({ owner: o, type, klass: CLASS_ANY, ttl: 0, rdata: EMPTY });
       return o.length + 10;
     }
-    for (const h of held) out.push({ owner: o, type, klass: CLASS_IN, ttl: 0, rdata: wireRdata(h) });
+    for (const h of held) out.push({ owner: o, type, klass: CLASS_IN, ttl: 0, rdata: wireRdata(h, this.encoded) });
     return size;
   }
 
-  private build(change: Change, guarded: Set<string>): Item {
-    const prereqs: RrParts[] = [];
-    const deletes: RrParts[] = [];
-    const nsAdds: RrParts[] = [];
-    const adds: RrParts[] = [];
+  private build(change: Change, guarded: Set<string>, into: Item): void {
+    const { prereqs, deletes, nsAdds, adds } = into;
+    prereqs.length = 0;
+    deletes.length = 0;
+    nsAdds.length = 0;
+    adds.length = 0;
     let bytes = 0;
     const { before, after } = change;
     for (const r of before) bytes += this.guard(r, guarded, prereqs);
     for (const r of after) bytes += this.guard(r, guarded, prereqs);
     for (const r of before) {
       if (contains(after, r)) continue;
-      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_NONE, ttl: 0, rdata: wireRdata(r) };
+      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_NONE, ttl: 0, rdata: wireRdata(r, this.encoded) };
       deletes.push(rr);
       bytes += rrBytes(rr);
     }
     for (const r of after) {
       if (contains(before, r)) continue;
-      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_IN, ttl: r.ttl, rdata: wireRdata(r) };
+      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_IN, ttl: r.ttl, rdata: wireRdata(r, this.encoded) };
       // Apex NS adds go before the deletes: servers ignore a delete of the zone's last NS (RFC 2136 §3.4.2.4).
       if (rr.type === TYPE_NS && r.name === this.zone) nsAdds.push(rr);
       else adds.push(rr);
@@ -267,7 +284,8 @@ export class UpdatePlanner {
         `the change to ${change.name}${change.type ? ` ${change.type}` : ''} needs ${bytes} octets, more than one UPDATE message holds (${this.capacity})`,
       );
     }
-    return { change, prereqs, deletes, nsAdds, adds, bytes };
+    into.change = change;
+    into.bytes = bytes;
   }
 }
 

@@ -38,15 +38,21 @@ const show = (r: DnsRecord): string => `${r.name} ${r.ttl} ${r.type} ${r.rdata}`
  * over is compared as canonical text, which also equates a TXT the server holds as "ab" "c" with
  * the desired "abc".
  */
-export function findDiscrepancies(keys: ReadonlySet<string>, desired: readonly DnsRecord[], served: readonly WireRecord[]): Discrepancy[] {
-  // Desired records not yet seen on the server, per RRset.
-  const pending = new Map<string, DnsRecord[]>();
+export function findDiscrepancies(
+  keys: ReadonlySet<string>,
+  desired: readonly DnsRecord[],
+  served: readonly WireRecord[],
+  encoded?: Map<DnsRecord, Uint8Array>,
+): Discrepancy[] {
+  // Desired records not yet seen on the server, per RRset (a lone record is kept without an array).
+  const pending = new Map<string, DnsRecord | DnsRecord[]>();
   for (const r of desired) {
     const key = rrsetKey(r.name, r.type);
     if (!keys.has(key)) continue;
-    const list = pending.get(key);
-    if (list) list.push(r);
-    else pending.set(key, [r]);
+    const had = pending.get(key);
+    if (had === undefined) pending.set(key, r);
+    else if (Array.isArray(had)) had.push(r);
+    else pending.set(key, [had, r]);
   }
   const extra: WireRecord[] = [];
   // Large RRsets (hundreds of records at one name) are matched through an index, not a scan.
@@ -56,7 +62,7 @@ export function findDiscrepancies(keys: ReadonlySet<string>, desired: readonly D
     if (!idx) {
       idx = new Map();
       list.forEach((r, i) => {
-        const id = wireIdentity(r.ttl, wireRdata(r));
+        const id = wireIdentity(r.ttl, wireRdata(r, encoded));
         idx!.set(id, [...(idx!.get(id) ?? []), i]);
       });
       indexes.set(key, idx);
@@ -72,8 +78,14 @@ export function findDiscrepancies(keys: ReadonlySet<string>, desired: readonly D
     if (rr.klass !== 1) continue;
     const key = rrsetKey(rr.owner === '.' ? '.' : rr.owner.slice(0, -1), typeName(rr.type));
     if (!keys.has(key)) continue;
-    const list = pending.get(key);
-    const at = list ? (list.length > 64 ? indexOfLarge(key, list, rr.ttl, wireRdataOf(rr)) : indexOfWire(list, rr.ttl, wireRdataOf(rr))) : -1;
+    const had = pending.get(key);
+    if (had !== undefined && !Array.isArray(had)) {
+      if (sameWire(had, rr.ttl, wireRdataOf(rr), encoded)) pending.delete(key);
+      else extra.push(rr);
+      continue;
+    }
+    const list = had;
+    const at = list ? (list.length > 64 ? indexOfLarge(key, list, rr.ttl, wireRdataOf(rr)) : indexOfWire(list, rr.ttl, wireRdataOf(rr), encoded)) : -1;
     if (at === -2) continue;
     if (at < 0) {
       extra.push(rr);
@@ -85,7 +97,7 @@ export function findDiscrepancies(keys: ReadonlySet<string>, desired: readonly D
       list!.pop();
     }
   }
-  const missing = [...pending.values()].flat().filter((r) => r !== MATCHED);
+  const missing = [...pending.values()].flatMap((v) => (Array.isArray(v) ? v : [v])).filter((r) => r !== MATCHED);
   if (missing.length === 0 && extra.length === 0) return [];
   // Slow path for what is left: compare canonical text.
   const unexpected = extra.map(recordFromWire);
@@ -110,15 +122,16 @@ export function findDiscrepancies(keys: ReadonlySet<string>, desired: readonly D
   return out;
 }
 
+/** True when `r` has this TTL and these RDATA octets. */
+function sameWire(r: DnsRecord, ttl: number, rdata: Uint8Array, encoded?: Map<DnsRecord, Uint8Array>): boolean {
+  if (r.ttl !== ttl) return false;
+  const w = wireRdata(r, encoded);
+  return w.length === rdata.length && Buffer.from(rdata.buffer, rdata.byteOffset, rdata.byteLength).equals(w);
+}
+
 /** Index of the desired record with this TTL and these RDATA octets; -1 when none. */
-function indexOfWire(list: readonly DnsRecord[], ttl: number, rdata: Uint8Array): number {
-  const b = Buffer.from(rdata.buffer, rdata.byteOffset, rdata.byteLength);
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i]!;
-    if (r.ttl !== ttl) continue;
-    const w = wireRdata(r);
-    if (w.length === b.length && b.equals(w)) return i;
-  }
+function indexOfWire(list: readonly DnsRecord[], ttl: number, rdata: Uint8Array, encoded?: Map<DnsRecord, Uint8Array>): number {
+  for (let i = 0; i < list.length; i++) if (sameWire(list[i]!, ttl, rdata, encoded)) return i;
   return -1;
 }
 

@@ -100,19 +100,49 @@ export class ZoneNames {
   /** The zone name, uncompressed. */
   readonly zoneWire: Uint8Array;
   private readonly cache = new Map<string, Uint8Array | null>();
+  private readonly suffix: string;
 
-  constructor(zone: string) {
+  constructor(private readonly zone: string) {
     this.zoneWire = nameToWire(zone);
+    this.suffix = `.${zone.toLowerCase().replace(/\.$/, '')}`;
   }
 
   /** The compressed owner for `name` (no trailing dot needed); null when it is not in the zone. */
   owner(name: string): Uint8Array | null {
     let hit = this.cache.get(name);
     if (hit !== undefined) return hit;
-    hit = this.compress(nameToWire(name));
+    hit = this.plain(name) ?? this.compress(nameToWire(name));
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(name, hit);
     return hit;
+  }
+
+  /**
+   * The common case without nameToWire: a lower-case printable-ASCII name without escapes, below
+   * the zone. Anything else (escapes, non-ASCII, label or name too long) returns undefined and goes
+   * the exact way, which also raises the errors.
+   */
+  private plain(name: string): Uint8Array | undefined {
+    const rel = name.length - this.suffix.length;
+    if (rel <= 0 || !name.endsWith(this.suffix) || name.length + this.zoneWire.length > 250) return undefined;
+    const out = new Uint8Array(rel + 3);
+    let lenAt = 0;
+    for (let i = 0; i < rel; i++) {
+      const c = name.charCodeAt(i);
+      if (c === 0x2e) {
+        const len = i - lenAt;
+        if (len === 0 || len > 63) return undefined;
+        out[lenAt] = len;
+        lenAt = i + 1;
+      } else if (c <= 0x20 || c >= 0x7f || c === 0x5c) return undefined;
+      else out[i + 1] = c;
+    }
+    const last = rel - lenAt;
+    if (last === 0 || last > 63) return undefined;
+    out[lenAt] = last;
+    out[rel + 1] = 0xc0;
+    out[rel + 2] = HEADER_BYTES;
+    return out;
   }
 
   private compress(full: Uint8Array): Uint8Array | null {

@@ -6,6 +6,7 @@ import { planUpdate } from '../../../providers/rfc2136/update-plan.js';
 import { wireRdata, recordFromWire } from '../../../providers/rfc2136/convert.js';
 import { rdataToWire, typeCode } from '../../../src/records/registry.js';
 import { ByteReader } from '../../../src/records/wire.js';
+import { nameToWire } from '../../../src/records/names.js';
 import { rec } from './helpers.js';
 
 const zone = 'example.test';
@@ -79,6 +80,22 @@ describe('dns-packet 5.6.1 gaps (dns-servers.md §D) and how the provider closes
     expect(names.owner('x\\.example.test')).toBeNull();
     expect(names.owner('other.test')).toBeNull();
     expect([...names.owner(zone)!]).toEqual([0xc0, 12]);
+  });
+});
+
+describe('ZoneNames.owner', () => {
+  it('compresses plain names exactly as the general path does, and refuses what nameToWire refuses', () => {
+    const names = new ZoneNames(zone);
+    const viaWire = (n: string): number[] => {
+      const full = nameToWire(n);
+      const z = nameToWire(zone);
+      return [...full.subarray(0, full.length - z.length), 0xc0, 12];
+    };
+    for (const n of [`a.${zone}`, `a.b.c.${zone}`, `*.${zone}`, `x-y_z.${zone}`, `${'l'.repeat(63)}.${zone}`, `_443._tcp.www.${zone}`]) {
+      expect([...names.owner(n)!]).toEqual(viaWire(n));
+    }
+    expect(() => names.owner(`${'l'.repeat(64)}.${zone}`)).toThrow(/longer than 63/);
+    expect(() => names.owner(`a..b.${zone}`)).toThrow(/empty label/);
   });
 });
 
