@@ -1,3 +1,4 @@
+import { parseIpv4, parseIpv6 } from '../../src/records/ip.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { relativeOwner } from './zonefile-names.js';
 
@@ -5,7 +6,7 @@ import { relativeOwner } from './zonefile-names.js';
  * The order DNSControl's prettyzone writes records in (pkg/prettyzone, sorting.go): the apex first,
  * then `*`, then names compared label by label from the right (numeric labels numerically, a name
  * before the names below it); within a name SOA, NS, CNAME, A, AAAA, MX, SRV, TXT, then the other
- * types alphabetically; within a type by rdata (A by address, numeric fields numerically).
+ * types alphabetically; within a type as {@link compareRdata} says.
  *
  * Each record gets one precomputed key string so a million records sort with plain string
  * comparisons. One deliberate simplification: a numeric label is compared with a non-numeric one
@@ -51,29 +52,49 @@ export function ownerSortKey(name: string, zone: string): string {
   return labels.reverse().join('\u0001');
 }
 
-/** Compares rdata of one type: A by address; otherwise field by field, numbers numerically. */
+/**
+ * Compares rdata of one type as prettyzone does: A and AAAA by address, MX by preference, SRV by
+ * port, priority, weight, CAA by tag then critical flag first; then (and for every other type) by
+ * the rdata text.
+ */
 export function compareRdata(type: string, a: string, b: string): number {
   if (a === b) return 0;
-  if (type === 'A') return ipv4Number(a) - ipv4Number(b) || (a < b ? -1 : 1);
-  const fa = a.split(' ');
-  const fb = b.split(' ');
-  const n = Math.min(fa.length, fb.length);
-  for (let i = 0; i < n; i++) {
-    const x = fa[i]!;
-    const y = fb[i]!;
-    if (x === y) continue;
-    const nx = /^[0-9]{1,15}$/.test(x) ? Number(x) : NaN;
-    const ny = /^[0-9]{1,15}$/.test(y) ? Number(y) : NaN;
-    if (!Number.isNaN(nx) && !Number.isNaN(ny) && nx !== ny) return nx - ny;
-    return x < y ? -1 : 1;
+  let d = 0;
+  switch (type) {
+    case 'A':
+      d = parseIpv4(a) - parseIpv4(b);
+      break;
+    case 'AAAA':
+      d = compareIpv6(a, b);
+      break;
+    case 'MX':
+      d = field(a, 0) - field(b, 0);
+      break;
+    case 'SRV':
+      d = field(a, 2) - field(b, 2) || field(a, 0) - field(b, 0) || field(a, 1) - field(b, 1);
+      break;
+    case 'CAA': {
+      const ta = a.split(' ', 2)[1] ?? '';
+      const tb = b.split(' ', 2)[1] ?? '';
+      d = ta < tb ? -1 : ta > tb ? 1 : field(b, 0) - field(a, 0);
+      break;
+    }
   }
-  return fa.length - fb.length || (a < b ? -1 : 1);
+  return d !== 0 ? d : a < b ? -1 : 1;
 }
 
-function ipv4Number(text: string): number {
-  const p = text.split('.');
-  if (p.length !== 4) return 0;
-  return ((Number(p[0]) * 256 + Number(p[1])) * 256 + Number(p[2])) * 256 + Number(p[3]);
+/** The i-th space-separated field as a number (NaN-safe: 0). */
+function field(text: string, i: number): number {
+  return Number(text.split(' ', i + 1)[i]) || 0;
+}
+
+const w1 = new Uint16Array(8);
+const w2 = new Uint16Array(8);
+
+function compareIpv6(a: string, b: string): number {
+  if (!parseIpv6(a, w1) || !parseIpv6(b, w2)) return 0;
+  for (let i = 0; i < 8; i++) if (w1[i] !== w2[i]) return w1[i]! - w2[i]!;
+  return 0;
 }
 
 /**
