@@ -129,12 +129,15 @@ async function waitUntilDone(api: GcloudApi, zone: ResolvedZone, last: ChangeInf
   let wait = opts.pollMs ?? 500;
   try {
     for (let poll = 1; poll <= maxPolls; poll++) {
-      await opts.retry.sleep(wait);
+      // The first look is at once: by the time the last Change is answered, it is often done.
+      if (poll > 1) {
+        await opts.retry.sleep(wait);
+        wait = Math.min(5000, Math.round(wait * 1.5));
+      }
       if ((await api.changeStatus(zone.id, last.id)) === 'done') {
         ctx.log(`${zone.name}: Cloud DNS reports the changes done`);
         return;
       }
-      wait = Math.min(5000, Math.round(wait * 1.5));
     }
     ctx.log(`${zone.name}: changes applied but still pending after ${maxPolls} polls; Cloud DNS will finish them`);
   } catch (err) {
