@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Output } from '../output.js';
 import { registerCheck } from './check.js';
+import { registerComment } from './comment.js';
+import { registerDrift } from './drift.js';
 import { registerGetZones } from './get-zones.js';
 import { registerPreview } from './preview.js';
 import { registerPrintIr } from './print-ir.js';
@@ -15,5 +17,7 @@ export function registerCommands(program: Command, output: Output, setExit: SetE
   registerPrintIr(program, output, setExit);
   registerPreview(program, output, setExit);
   registerPush(program, output, setExit);
+  registerComment(program, output, setExit);
+  registerDrift(program, output, setExit);
   registerGetZones(program, output, setExit);
 }

@@ -1,37 +1,75 @@
 import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { runPreview, type PreviewRun } from '../../gitops/run-preview.js';
+import { parseShard, pickDomains } from '../../gitops/shard.js';
 import { totalChanges } from '../../plan/build.js';
 import { planToJson } from '../../plan/serialize.js';
 import { renderMarkdown } from '../../plan/render/markdown.js';
 import { renderReport } from '../../plan/render/report.js';
 import { renderText } from '../../plan/render/text.js';
 import type { Plan } from '../../plan/types.js';
-import { previewConfig } from '../../reconcile/preview.js';
+import type { IrDomain } from '../../ir/types.js';
 import type { Output } from '../output.js';
 import { zoneProgress } from '../progress.js';
-import { addReconcileFlags, openReconcile, type ReconcileFlags } from '../reconcile-flags.js';
+import { addReconcileFlags, openReconcile, type ReconcileContext, type ReconcileFlags } from '../reconcile-flags.js';
 import type { SetExit } from './index.js';
+
+/** The flags of every command that plans zones (preview, push, comment, drift). */
+export interface PlanFlags extends ReconcileFlags {
+  /** `--shard i/n`: this job's share of the selected domains. */
+  shard?: string;
+}
+
+/** Adds --shard to a planning command. */
+export function addPlanFlags(cmd: Command): Command {
+  return addReconcileFlags(cmd).option('--shard <i/n>', 'take only share i of n of the selected domains (stable hash; for parallel CI jobs)');
+}
+
+/**
+ * Plans the zones the flags select, through a session that hides RECORD_VERSION() records; shows
+ * progress on a terminal. `exactDomains` (push --plan) replaces --domains and --shard. The caller
+ * closes `run.session` (and `ctx`).
+ */
+export async function planRun(ctx: ReconcileContext, flags: PlanFlags, output: Output, exact?: { domains: readonly IrDomain[]; providers: string }): Promise<PreviewRun> {
+  const domains =
+    exact?.domains ??
+    pickDomains(ctx.ir, {
+      ...(flags.domains ? { domains: flags.domains } : {}),
+      ...(flags.shard ? { shard: parseShard(flags.shard) } : {}),
+    });
+  const progress = zoneProgress(output, domains.length, 'reading');
+  const concurrency = flags.cmax ?? flags.concurrency;
+  const providers = exact ? exact.providers : flags.providers;
+  const run = await runPreview(ctx.ir, ctx.providers, {
+    exactDomains: domains,
+    ...(providers ? { providers } : {}),
+    concurrency,
+    force: Boolean(flags.force),
+    env: { log: (line) => output.err(line), configDir: dirname(resolve(ctx.configPath)) },
+    onZone: (w) => progress.tick(w.plan.domain),
+  });
+  progress.done();
+  return run;
+}
 
 /** `zonesmith preview`: what push would change, per zone and provider; changes nothing. */
 export function registerPreview(program: Command, output: Output, setExit: SetExit): void {
-  addReconcileFlags(program.command('preview').description('show what push would change (reads providers, changes nothing)'))
-    .option('--out <file>', 'save the plan as JSON for `push --plan`')
-    .action(async (flags: ReconcileFlags & { out?: string }) => {
+  addPlanFlags(program.command('preview').description('show what push would change (reads providers, changes nothing)'))
+    .option('--out <file>', 'save the plan as JSON for `push --plan` and `comment`')
+    .action(async (flags: PlanFlags & { out?: string }) => {
       const ctx = await openReconcile(flags, output);
       try {
-        const progress = zoneProgress(output, ctx.ir.domains.length, 'reading');
-        const { plan } = await previewConfig(ctx.ir, ctx.providers, ctx.session, {
-          ...(flags.domains ? { domains: flags.domains } : {}),
-          ...(flags.providers ? { providers: flags.providers } : {}),
-          concurrency: flags.cmax ?? flags.concurrency,
-          force: Boolean(flags.force),
-          onZone: (w) => progress.tick(w.plan.domain),
-        });
-        progress.done();
-        output.out(renderPlan(plan, flags.format, output.color));
-        if (flags.out) await writeFile(flags.out, planToJson(plan));
-        if (flags.report) await writeFile(flags.report, renderReport(plan));
-        setExit(previewExitCode(plan, Boolean(flags.expectNoChanges)));
+        const run = await planRun(ctx, flags, output);
+        try {
+          const { plan } = run;
+          output.out(renderPlan(plan, flags.format, output.color));
+          if (flags.out) await writeFile(flags.out, planToJson(plan));
+          if (flags.report) await writeFile(flags.report, renderReport(plan));
+          setExit(previewExitCode(plan, Boolean(flags.expectNoChanges)));
+        } finally {
+          await run.session.close();
+        }
       } finally {
         await ctx.close();
       }
