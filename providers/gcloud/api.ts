@@ -137,6 +137,9 @@ export class GcloudApi {
   }
 }
 
+/** Answers of the OAuth token endpoint that mean the credentials were refused (RFC 6749 §5.2). */
+const OAUTH_REFUSALS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'invalid_scope']);
+
 /** The stable zonesmith code for an SDK error. */
 export function errorCode(err: unknown): string {
   const { status, reason } = describeFailure(err);
@@ -144,7 +147,7 @@ export function errorCode(err: unknown): string {
   if (status === 413 || reason === 'quotaExceeded') return 'gcloud-quota-exceeded';
   if (status === 412 || reason === 'conditionNotMet') return 'gcloud-zone-changed';
   if (status === 409 || reason === 'alreadyExists') return 'gcloud-already-exists';
-  if (status === 401 || status === 403 || reason === 'invalid_grant') return 'gcloud-access-denied';
+  if (status === 401 || status === 403 || (reason !== undefined && OAUTH_REFUSALS.has(reason))) return 'gcloud-access-denied';
   if (status === 404 || reason === 'notFound') return 'gcloud-not-found';
   return 'gcloud-api-error';
 }

@@ -43,11 +43,13 @@ const THROTTLE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 
 export function describeFailure(err: unknown): Failure {
   const message = err instanceof Error ? err.message : String(err);
   if (typeof err !== 'object' || err === null) return { message };
-  const e = err as { code?: unknown; status?: unknown; errors?: { reason?: unknown }[]; response?: { headers?: Record<string, unknown> } };
-  // ApiError puts the status in `code`; gaxios (token requests) in `status`.
+  const e = err as { code?: unknown; status?: unknown; errors?: { reason?: unknown }[]; response?: { headers?: Record<string, unknown>; data?: { error?: unknown } } };
+  // ApiError puts the status in `code`; gaxios (token requests) in `status`, and the OAuth error
+  // (`invalid_grant`) in the response body.
   const status = typeof e.code === 'number' ? e.code : typeof e.status === 'number' ? e.status : undefined;
   const firstReason = Array.isArray(e.errors) ? e.errors.find((x) => typeof x?.reason === 'string')?.reason : undefined;
-  const reason = typeof firstReason === 'string' ? firstReason : typeof e.code === 'string' ? e.code : undefined;
+  const oauth = e.response?.data?.error;
+  const reason = typeof firstReason === 'string' ? firstReason : typeof oauth === 'string' ? oauth : typeof e.code === 'string' ? e.code : undefined;
   const ra = Number(e.response?.headers?.['retry-after']);
   return {
     ...(status !== undefined ? { status } : {}),
