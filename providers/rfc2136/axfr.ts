@@ -9,7 +9,7 @@ import { rfc2136Error, rcodeName, type ErrorPlace } from './errors.js';
 import { asZonesmithError, rcodeCode, serverTsigError } from './failures.js';
 import { signMessage, TsigVerifier, findTsig, type TsigKey } from './tsig.js';
 import { StreamChannel, type Endpoint } from './transport.js';
-import { HEADER_BYTES, TYPE_SOA, readHeader, skipQuestion } from './wire.js';
+import { HEADER_BYTES, TYPE_SOA, OwnerNames, readHeader, skipName, skipQuestion } from './wire.js';
 import type { WireRecord } from './convert.js';
 
 /** How to transfer a zone. */
@@ -82,10 +82,16 @@ export async function transferZone(opts: TransferOptions): Promise<TransferResul
       let pos = HEADER_BYTES;
       for (let i = 0; i < h.qdcount; i++) pos = skipQuestion(msg, pos);
       const r = new ByteReader(msg, pos);
+      const owners = new OwnerNames(msg);
       let done = false;
       for (let i = 0; i < h.ancount; i++) {
         if (done) throw rfc2136Error('rfc2136-malformed-answer', place, `${phase}: records follow the closing SOA`);
-        const owner = r.nameLower();
+        const fast = owners.at(r.offset);
+        let owner: string;
+        if (fast !== undefined) {
+          owner = fast;
+          r.offset = skipName(msg, r.offset);
+        } else owner = r.nameLower();
         const type = r.u16();
         const klass = r.u16();
         const ttl = r.u32();

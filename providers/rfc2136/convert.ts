@@ -5,14 +5,13 @@
 import type { DnsRecord } from '../../src/records/types.js';
 import { rdataFromWire, rdataToWire, typeCode } from '../../src/records/registry.js';
 
-/** What the provider keeps in DnsRecord.native: the RDATA exactly as the server holds it. */
-export interface NativeRdata {
-  /**
-   * Uncompressed wire RDATA as read. Deletes and prerequisites must match the server's RDATA
-   * octet for octet, and the canonical text loses some of it (a TXT "ab" "c" reads as "abc").
-   */
-  readonly wire: Uint8Array;
-}
+/**
+ * What the provider keeps in DnsRecord.native: the uncompressed wire RDATA exactly as the server
+ * holds it. Deletes and prerequisites must match the server's RDATA octet for octet, and the
+ * canonical text loses some of it (a TXT "ab" "c" reads as "abc"). A view into the transfer's
+ * message where possible: a separate buffer per record would cost the garbage collector dearly.
+ */
+export type NativeRdata = Uint8Array;
 
 /**
  * Types whose RDATA names a server may compress (RFC 3597 §4 and the list receivers must accept);
@@ -44,8 +43,7 @@ export interface WireRecord {
 /** A DnsRecord for a transferred record (owner without trailing dot; native wire RDATA kept). */
 export function recordFromWire(rr: WireRecord): DnsRecord {
   const { type, rdata } = rdataFromWire(rr.type, rr.msg, rr.rdOffset, rr.rdLength);
-  const wire = COMPRESSIBLE.has(rr.type) ? rdataToWire(type, rdata) : rr.msg.slice(rr.rdOffset, rr.rdOffset + rr.rdLength);
-  const native: NativeRdata = { wire };
+  const native: NativeRdata = COMPRESSIBLE.has(rr.type) ? rdataToWire(type, rdata) : rr.msg.subarray(rr.rdOffset, rr.rdOffset + rr.rdLength);
   return Object.freeze({ name: rr.owner === '.' ? '.' : rr.owner.slice(0, -1), type, ttl: rr.ttl, rdata, native });
 }
 
@@ -55,8 +53,7 @@ export function recordFromWire(rr: WireRecord): DnsRecord {
  * the encoding; a plain Map dropped after the push, as a WeakMap of this size slows every GC.
  */
 export function wireRdata(rec: DnsRecord, cache?: Map<DnsRecord, Uint8Array>): Uint8Array {
-  const n = rec.native as Partial<NativeRdata> | undefined;
-  if (n && n.wire instanceof Uint8Array) return n.wire;
+  if (rec.native instanceof Uint8Array) return rec.native;
   let w = cache?.get(rec);
   if (!w) {
     w = rdataToWire(rec.type, rec.rdata);
@@ -68,7 +65,7 @@ export function wireRdata(rec: DnsRecord, cache?: Map<DnsRecord, Uint8Array>): U
 /** The uncompressed RDATA of a transferred record, without formatting it as text when it can be avoided. */
 export function wireRdataOf(rr: WireRecord): Uint8Array {
   if (!COMPRESSIBLE.has(rr.type)) return rr.msg.subarray(rr.rdOffset, rr.rdOffset + rr.rdLength);
-  return (recordFromWire(rr).native as NativeRdata).wire;
+  return recordFromWire(rr).native as NativeRdata;
 }
 
 /** `ttl|rdata octets`: equal for two records exactly when the server would treat them as the same RR with the same TTL. */

@@ -185,3 +185,49 @@ export function encodeRecord(owner: Uint8Array, type: number, klass: number, ttl
   out.set(rdata, p + 10);
   return out;
 }
+
+/** True for octets a canonical name shows as themselves (BIND's rules, as src/records formats them). */
+function plainOctet(c: number): boolean {
+  return c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x24 && c !== 0x28 && c !== 0x29 && c !== 0x2e && c !== 0x3b && c !== 0x40 && c !== 0x5c;
+}
+
+/**
+ * Owner names of one message, lower-cased, with a trailing dot, as src/records' ByteReader.nameLower
+ * gives them, but decoded once per message offset: a compressed owner costs one label plus a lookup.
+ * An AXFR of 100,000 records spends most of its parsing here. Labels with octets that need escaping
+ * return undefined, and the caller falls back to ByteReader.
+ */
+export class OwnerNames {
+  private readonly cache = new Map<number, string>();
+
+  constructor(private readonly msg: Uint8Array) {}
+
+  /** The name at `pos`, or undefined when it needs the general decoder. Pointers must go backwards. */
+  at(pos: number): string | undefined {
+    const hit = this.cache.get(pos);
+    if (hit !== undefined) return hit;
+    const msg = this.msg;
+    if (pos >= msg.length) return undefined;
+    const len = msg[pos]!;
+    let name: string | undefined;
+    if (len === 0) name = '.';
+    else if ((len & 0xc0) === 0xc0) {
+      if (pos + 1 >= msg.length) return undefined;
+      const target = ((len & 0x3f) << 8) | msg[pos + 1]!;
+      name = target < pos ? this.at(target) : undefined;
+    } else if ((len & 0xc0) === 0 && pos + 1 + len < msg.length) {
+      let label = '';
+      for (let i = pos + 1; i <= pos + len; i++) {
+        let c = msg[i]!;
+        if (!plainOctet(c)) return undefined;
+        if (c >= 0x41 && c <= 0x5a) c += 0x20;
+        label += String.fromCharCode(c);
+      }
+      const rest = this.at(pos + 1 + len);
+      if (rest !== undefined) name = rest === '.' ? `${label}.` : `${label}.${rest}`;
+    }
+    if (name !== undefined && name.length <= 254) this.cache.set(pos, name);
+    else name = undefined;
+    return name;
+  }
+}

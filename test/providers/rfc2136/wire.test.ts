@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import dnsPacket from 'dns-packet';
-import { ZoneNames, encodeRecord, readHeader, skipRecord, skipName, CLASS_NONE, CLASS_ANY, HEADER_BYTES } from '../../../providers/rfc2136/wire.js';
+import { OwnerNames, ZoneNames, encodeRecord, readHeader, skipRecord, skipName, CLASS_NONE, CLASS_ANY, HEADER_BYTES } from '../../../providers/rfc2136/wire.js';
 import { encodeUpdate } from '../../../providers/rfc2136/update-send.js';
 import { planUpdate } from '../../../providers/rfc2136/update-plan.js';
 import { wireRdata, recordFromWire } from '../../../providers/rfc2136/convert.js';
@@ -96,6 +96,26 @@ describe('ZoneNames.owner', () => {
     }
     expect(() => names.owner(`${'l'.repeat(64)}.${zone}`)).toThrow(/longer than 63/);
     expect(() => names.owner(`a..b.${zone}`)).toThrow(/empty label/);
+  });
+});
+
+describe('OwnerNames', () => {
+  it('decodes owners like ByteReader.nameLower, and declines names that need escapes', () => {
+    // dns-packet compresses repeated suffixes; the last name has an escaped dot inside a label.
+    const names = ['WWW.Example.Test', 'a.www.example.test', 'b.a.www.example.test', 'example.test', '*.example.test', 'x-y_z.example.test'];
+    const msg = dnsPacket.encode({ type: 'response', id: 1, answers: names.map((name) => ({ name, type: 'A', ttl: 1, data: '192.0.2.1' })) });
+    const fast = new OwnerNames(msg);
+    let pos = 12;
+    for (let i = 0; i < names.length; i++) {
+      const slow = new ByteReader(msg, pos).nameLower();
+      expect(fast.at(pos)).toBe(slow);
+      pos = skipRecord(msg, pos);
+    }
+    const odd = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0x61, 0x2e, 0x62, 0]);
+    expect(new OwnerNames(odd).at(12)).toBeUndefined();
+    expect(new ByteReader(odd, 12).nameLower()).toBe('a\\.b.');
+    const forward = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc0, 12]);
+    expect(new OwnerNames(forward).at(12)).toBeUndefined(); // a pointer to itself is refused
   });
 });
 
