@@ -67,18 +67,18 @@ export function renderDrift(drift: readonly ZoneDrift[]): string {
       continue;
     }
     if (!hasDrift(z)) {
-      out.push(`OK ${head}: matches dnsconfig.ts`);
+      out.push(`OK ${head}: matches the config`);
       continue;
     }
     const n = z.added.length + z.removed.length + z.changed.length;
-    out.push(`DRIFT ${head}: ${z.zoneMissing ? 'the zone does not exist at the provider; ' : ''}${n} record${n === 1 ? '' : 's'} differ from dnsconfig.ts`);
+    out.push(`DRIFT ${head}: ${z.zoneMissing ? 'the zone does not exist at the provider; ' : ''}${n} record${n === 1 ? '' : 's'} differ from the config`);
     if (z.added.length > 0) {
       out.push('  Added out of band (push would delete them). To adopt, add to the D() of this zone:');
       for (const a of z.added) out.push(`    ${a.dsl},`);
     }
     if (z.changed.length > 0) {
       out.push('  Changed out of band (push would change them back). To adopt, replace the line:');
-      for (const c of z.changed) out.push(`    ${c.where ?? rec(c.config)}: ${c.dsl},   (now ${rec(c.live)})`);
+      for (const c of z.changed) out.push(`    ${c.where ?? '(no source)'}: ${c.dsl},   (the config has ${rec(c.config)})`);
     }
     if (z.removed.length > 0) {
       out.push('  Removed out of band (push would recreate them). To adopt, delete the line:');
