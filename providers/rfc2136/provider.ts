@@ -1,4 +1,5 @@
 /** The RFC2136 provider instance: reads zones by AXFR, writes them by DNS UPDATE, verifies by AXFR. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Change } from '../../src/diff/types.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import type { ApplyContext, ProviderEnv, ProviderInstance, ZoneRef } from '../../src/provider/types.js';
@@ -12,6 +13,9 @@ import { describeDiscrepancies, discrepancyDiagnostics, findDiscrepancies, touch
 import { tsigRecordBytes } from './tsig.js';
 import { MAX_TCP_MESSAGE, MAX_UDP_MESSAGE } from './wire.js';
 import type { Rfc2136Settings } from './settings.js';
+
+/** Pauses before re-reading a separate transfer server that may still lag behind the primary. */
+const SECONDARY_WAITS_MS = [250, 500, 1000, 2000, 4000];
 
 /** Test and benchmark hooks; production code passes none. */
 export interface Rfc2136Options {
@@ -159,8 +163,16 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
 
   /** Re-reads the zone and checks every RRset the push touched now matches the desired state. */
   async function verify(zone: string, keys: ReadonlySet<string>, desired: readonly DnsRecord[], encoded: Map<DnsRecord, Uint8Array>): Promise<void> {
-    const served = (await transfer(zone)).records;
-    const found = findDiscrepancies(keys, desired, served, encoded);
+    let found = findDiscrepancies(keys, desired, (await transfer(zone)).records, encoded);
+    // A separate `transfer-server` is usually a secondary, which gets the new serial only after
+    // NOTIFY and its own transfer: give it a few seconds before calling the push incomplete.
+    if (settings.transfer.label !== settings.master.label) {
+      for (const waitMs of SECONDARY_WAITS_MS) {
+        if (found.length === 0) break;
+        await sleep(waitMs);
+        found = findDiscrepancies(keys, desired, (await transfer(zone)).records, encoded);
+      }
+    }
     if (found.length === 0) return;
     throw rfc2136Error(
       'rfc2136-not-applied',
