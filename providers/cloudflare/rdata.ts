@@ -126,7 +126,8 @@ export function rdataFromValue(type: string, v: ReturnedValue, origin: string): 
     default:
       break;
   }
-  if (!d || !DATA_TYPES.has(type)) return canonicalRdata(type, type === 'SRV' ? `${v.priority ?? 0} ${content}` : content, origin);
+  // Cloudflare's content spells names in full without the final dot, so they are read from the root.
+  if (!d || !DATA_TYPES.has(type)) return canonicalRdata(type, type === 'SRV' ? `${v.priority ?? 0} ${content}` : content, '.');
   switch (type) {
     case 'CAA':
       return canonicalRdata('CAA', `${f('flags')} ${f('tag')} ${quoted(f('value'))}`, origin);
