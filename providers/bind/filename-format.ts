@@ -108,22 +108,33 @@ function escapeRegex(s: string): string {
 
 /**
  * The zone a file name stands for, by reading the format backwards (what `get-zones` needs); null
- * when the name does not fit the format. Like DNSControl it does not try hard: a name verb
- * matches a run without `/` (and without the tag separator of `%c`, `%f`, `%F`), and only the
- * first name verb counts.
+ * when the name does not fit the format. Like DNSControl it does not try very hard: a tag is a run
+ * without `/ ! _ .` and only the first name verb counts; a name verb matches as little as it can,
+ * so `db_%a%?_%T` reads `db_example.com_inside` as `example.com`.
  */
 export function zoneFromFilename(pieces: readonly Piece[], filename: string): string | null {
+  const TAG = '[^/!_.]+';
   let re = '^';
-  for (const p of pieces) {
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const next = pieces[i + 1];
     if (p.kind === 'text') re += escapeRegex(p.text);
-    else if (p.kind === 'if-tag') re += `(?:${escapeRegex(p.text)})?`;
-    else if (p.verb === 'T') re += '(?:[^!_/]*)';
-    else if (p.verb === 'c' || p.verb === 'U') re += '([^/!]+)(?:![^/]*)?';
-    else if (p.verb === 'f') re += '([^/_]+)(?:_[^/]*)?';
-    else if (p.verb === 'F') re += '(?:[^/_]*_)?([^/_]+)';
-    else re += '([^/]+)';
+    else if (p.kind === 'if-tag' && next?.kind === 'verb' && next.verb === 'T') {
+      re += `(?:${escapeRegex(p.text)}${TAG})?`;
+      i++;
+    } else if (p.kind === 'verb' && p.verb === 'T' && next?.kind === 'if-tag') {
+      re += `(?:${TAG}${escapeRegex(next.text)})?`;
+      i++;
+    } else if (p.kind === 'if-tag') re += `(?:${escapeRegex(p.text)})?`;
+    else if (p.verb === 'T') re += `(?:${TAG})?`;
+    else if (p.verb === 'c' || p.verb === 'U') re += `([^/!]+?)(?:!${TAG})?`;
+    else if (p.verb === 'f') re += `([^/!]+?)(?:_${TAG})?`;
+    else if (p.verb === 'F') re += `(?:${TAG}_)?([^/!]+?)`;
+    else re += '([^/!]+?)';
   }
-  const m = new RegExp(`${re}$`).exec(filename);
+  const regex = new RegExp(`${re}$`);
+  // An empty tag at the start (`%T/%a.zone`) leaves a leading `/` that joining the path removed.
+  const m = regex.exec(filename) ?? regex.exec(`/${filename}`);
   if (!m || m[1] === undefined) return null;
   const ascii = domainToASCII(m[1].toLowerCase());
   return ascii === '' ? null : ascii.replace(/\.$/, '');

@@ -35,7 +35,8 @@ export function createBindInstance(settings: BindSettings, env: ProviderEnv, opt
   const zoneOf = (ref: ZoneRef): string => canonicalOrigin(ref.name);
   const pathOf = (ref: ZoneRef): string => {
     const name = formatFilename(pieces, zoneNames(zoneOf(ref), ref.tag ?? '', ref.unicodeName));
-    const path = resolve(dir, name);
+    // Joined, not resolved, as DNSControl does: an empty %T at the start leaves a harmless "/".
+    const path = join(dir, name);
     const rel = relative(dir, path);
     if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
       throw new ZonesmithError('bind-filename-outside-directory', `the file name for zone ${ref.name} ("${name}") leaves the zone directory`);
