@@ -92,6 +92,7 @@ describe('GCLOUD round trips', () => {
     put('cname', 'CNAME', ['Target.Example.NET.']);
     put('txt', 'TXT', ['"v=spf1 include:_spf.example.net" " -all"']);
     put('bare', 'TXT', ['hello']);
+    put('esc', 'TXT', ['"h\\195\\169llo"']);
     put('ssh', 'SSHFP', ['1 1 0123456789ABCDEF0123456789ABCDEF01234567']);
     put('caa', 'CAA', ['0 ISSUE "letsencrypt.org"']);
     put('mx', 'MX', ['10 MAIL.Example.NET.']);
@@ -101,6 +102,7 @@ describe('GCLOUD round trips', () => {
       rec(ZONE, 'cname', 'CNAME', 'target.example.net.'),
       rec(ZONE, 'txt', 'TXT', '"v=spf1 include:_spf.example.net -all"'),
       rec(ZONE, 'bare', 'TXT', '"hello"'),
+      rec(ZONE, 'esc', 'TXT', '"héllo"'),
       rec(ZONE, 'ssh', 'SSHFP', '1 1 0123456789abcdef0123456789abcdef01234567'),
       rec(ZONE, 'caa', 'CAA', '0 issue "letsencrypt.org"'),
       rec(ZONE, 'mx', 'MX', '10 mail.example.net.'),
