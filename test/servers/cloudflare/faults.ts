@@ -42,10 +42,10 @@ export class Faults {
    * `retry-after` (developers.cloudflare.com/fundamentals/api/reference/limits, checked 2026-11)
    * and error 971 "Please wait and consider throttling your request speed".
    */
-  throttle(op: OpName | undefined, k: number, n: number, retryAfter: string | undefined = '7'): void {
+  throttle(op: OpName | undefined, k: number, n: number, retryAfter: string | null = '7'): void {
     this.rules.push({
       op, skip: k - 1, count: n, status: 429, code: 971, message: 'Please wait and consider throttling your request speed',
-      ...(retryAfter !== undefined ? { retryAfter } : {}), afterWork: false,
+      ...(retryAfter !== null ? { retryAfter } : {}), afterWork: false,
     });
   }
 
