@@ -38,7 +38,7 @@ export async function applyChanges(api: GcloudApi, zone: ResolvedZone, changes: 
   for (const [i, batch] of batches.entries()) {
     const label = `Change ${i + 1}/${batches.length}`;
     try {
-      last = await commit(api, zone, batch, ctx, opts);
+      last = (await commit(api, zone, batch, ctx, opts)) ?? last;
     } catch (err) {
       const done = batches.slice(0, i).reduce((n, b) => n + b.changes.length, 0);
       const e = api.wrap('changes.create', err);
