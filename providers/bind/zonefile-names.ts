@@ -73,6 +73,44 @@ function fastCanonical(text: string, origin: string | null): string | undefined 
   return full;
 }
 
+/** Room for an owner name built from bytes (a name is at most 255 octets). */
+const scratch = Buffer.allocUnsafe(256) as Buffer & { latin1Slice(start: number, end: number): string };
+
+/**
+ * The fast path of {@link canonicalName} straight from the file's bytes: letters, digits, `-`,
+ * `_`, `*` and dots, lower-cased while copied, with `suffix` (`.origin` as bytes, empty for the
+ * root, null when no origin is known) appended, made into one flat string with no intermediate
+ * ones. Undefined when the slow path must decide (escapes, other characters, `@`, limits).
+ */
+export function ownerFromBytes(buf: Uint8Array, start: number, end: number, suffix: Uint8Array | null): string | undefined {
+  const n = end - start;
+  if (n === 0 || n > 254) return undefined;
+  let o = 0;
+  let labelLen = 0;
+  for (let p = start; p < end; p++) {
+    let c = buf[p]!;
+    if (c === DOT) {
+      if (labelLen === 0) return undefined;
+      labelLen = 0;
+      scratch[o++] = c;
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x2a)) return undefined;
+    if (++labelLen > 63) return undefined;
+    scratch[o++] = c;
+  }
+  if (labelLen === 0) {
+    o--; // absolute: drop the final dot
+  } else {
+    if (suffix === null || o + suffix.length > 253) return undefined;
+    for (let k = 0; k < suffix.length; k++) scratch[o++] = suffix[k]!;
+  }
+  // Without escapes the wire length is the text length plus two (first length octet, root).
+  if (o + 2 > 255) return undefined;
+  return scratch.latin1Slice(0, o);
+}
+
 /** A canonical name as an absolute presentation name (`www.example.com.`, `.` for the root). */
 export function absoluteName(name: string): string {
   return name === '' ? '.' : `${name}.`;

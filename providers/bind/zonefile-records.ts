@@ -3,7 +3,7 @@ import { RdataError, type RdataToken, type RecordTypeModule } from '../../src/re
 import { recordModule } from './record-types.js';
 import { resolveTypeName } from './rr-types.js';
 import { TOKEN_ESCAPED, type ZoneLexer } from './zonefile-lexer.js';
-import { canonicalName, isInZone, nameProblem } from './zonefile-names.js';
+import { canonicalName, isInZone, nameProblem, ownerFromBytes } from './zonefile-names.js';
 import type { FileContext, ZoneReader } from './zonefile-reader.js';
 import { MAX_TTL, ttlFromText } from './zonefile-ttl.js';
 import { opaqueRdata } from './zonefile-opaque.js';
@@ -24,6 +24,10 @@ export class RecordParser {
   private readonly types = new Map<number, TypeInfo>();
   private checkedOrigin: string | null | undefined = undefined;
   private checkedResult = true;
+  private readonly pool: { text: string; quoted: boolean }[] = [];
+  private readonly tokens: RdataToken[] = [];
+  private suffixOrigin: string | null | undefined = undefined;
+  private suffix: Uint8Array | null = null;
   private warned1035 = false;
   private lastOwnerText = '';
   private lastOwnerOrigin: string | null = null;
@@ -44,20 +48,24 @@ export class RecordParser {
       if (ctx.owner === null) return this.fail(ctx, lx, at, 0, 'zonefile-no-owner', 'the first record has no owner name (the line starts with a blank)');
       owner = ctx.owner;
     } else {
-      const text = lx.text(0);
       relative = lx.byteAt(0, lx.length(0) - 1) !== 0x2e || lx.length(0) === 0;
-      if (text === this.lastOwnerText && ctx.origin === this.lastOwnerOrigin) owner = this.lastOwner;
+      const fast = lx.flags[0] === 0 ? ownerFromBytes(lx.buf, lx.starts[0]!, lx.ends[0]!, this.suffixOf(ctx.origin)) : undefined;
+      if (fast !== undefined) owner = fast;
       else {
-        try {
-          owner = canonicalName(text, ctx.origin);
-        } catch (e) {
-          const p = nameProblem(e);
-          if (!p) throw e;
-          return this.fail(ctx, lx, at, 0, p.code, p.message);
+        const text = lx.text(0);
+        if (text === this.lastOwnerText && ctx.origin === this.lastOwnerOrigin) owner = this.lastOwner;
+        else {
+          try {
+            owner = canonicalName(text, ctx.origin);
+          } catch (e) {
+            const p = nameProblem(e);
+            if (!p) throw e;
+            return this.fail(ctx, lx, at, 0, p.code, p.message);
+          }
+          this.lastOwnerText = text;
+          this.lastOwnerOrigin = ctx.origin;
+          this.lastOwner = owner;
         }
-        this.lastOwnerText = text;
-        this.lastOwnerOrigin = ctx.origin;
-        this.lastOwner = owner;
       }
       ctx.owner = owner;
       i = 1;
@@ -105,8 +113,16 @@ export class RecordParser {
     if (r.zone !== null && !(relative && this.originInZone(ctx)) && !isInZone(owner, r.zone)) {
       return this.warn(ctx, lx, at, 0, 'zonefile-out-of-zone', `ignoring out-of-zone data (${owner} is not in ${r.zone || '.'})`);
     }
-    const tokens: RdataToken[] = [];
-    for (let j = i; j < lx.count; j++) tokens.push({ text: lx.text(j), quoted: lx.quoted(j) });
+    // Token objects are reused from entry to entry: modules read them, never keep them.
+    const tokens = this.tokens;
+    tokens.length = lx.count - i;
+    for (let j = i; j < lx.count; j++) {
+      let t = this.pool[j - i];
+      if (t === undefined) this.pool[j - i] = t = { text: '', quoted: false };
+      t.text = lx.text(j);
+      t.quoted = lx.quoted(j);
+      tokens[j - i] = t;
+    }
     let rdata: string;
     try {
       if (info.name === 'TXT') checkCharStrings(tokens);
@@ -159,6 +175,15 @@ export class RecordParser {
 
   private warn(ctx: FileContext, lx: ZoneLexer, at: number, token: number, code: string, message: string): void {
     this.reader.report(ctx, at >= 0 ? at : lx.offset(Math.min(token, lx.count - 1)), 'warning', code, message);
+  }
+
+  /** `.origin` as bytes for ownerFromBytes (empty for the root, null when there is no origin). */
+  private suffixOf(origin: string | null): Uint8Array | null {
+    if (origin !== this.suffixOrigin) {
+      this.suffixOrigin = origin;
+      this.suffix = origin === null ? null : Buffer.from(origin === '' ? '' : `.${origin}`, 'latin1');
+    }
+    return this.suffix;
   }
 
   /** Whether the current origin is inside the zone, so relative owners need no check. */

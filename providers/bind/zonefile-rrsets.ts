@@ -57,9 +57,11 @@ export class RecordStore {
   /** Accepted records, in the order they were read. */
   readonly records: DnsRecord[] = [];
   private readonly summaries = new Map<string, NameSummary>();
-  /** Open-addressing table: 1 + index of the first record of a name, 0 when empty. */
-  private table = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1024);
+  /**
+   * Open-addressing table of slot pairs [hash, 1 + index of the first record of the name]; 0 marks
+   * an empty slot. The hash sits next to the index so a probe touches one cache line.
+   */
+  private table = new Int32Array(2 << 12);
   private next = new Int32Array(1024);
   private batches = new Int32Array(1024);
   private heads = 0;
@@ -67,21 +69,23 @@ export class RecordStore {
   /** Offers a record read in `batch` (a run of consecutive records with one owner). */
   add(name: string, type: string, ttl: number, rdata: string, batch: number): AddOutcome {
     const h = hashName(name);
-    const mask = this.table.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = h & mask;
     let head = -1;
     for (;;) {
-      const v = this.table[slot]!;
+      const v = table[2 * slot + 1]!;
       if (v === 0) break;
-      if (this.hashes[v - 1] === h && this.records[v - 1]!.name === name) {
+      if (table[2 * slot] === h && this.records[v - 1]!.name === name) {
         head = v - 1;
         break;
       }
       slot = (slot + 1) & mask;
     }
     if (head < 0) {
-      this.table[slot] = this.push({ name, type, ttl, rdata }, -1, h, batch) + 1;
-      if (++this.heads * 2 > this.table.length) this.grow();
+      table[2 * slot] = h;
+      table[2 * slot + 1] = this.push({ name, type, ttl, rdata }, -1, batch) + 1;
+      if (++this.heads > mask >> 1) this.grow();
       return ADDED;
     }
     const summary = this.summaries.get(name);
@@ -124,7 +128,7 @@ export class RecordStore {
       if (summary !== undefined) summary.rrsets.set(type, { ttl: finalTtl, batch: Math.max(rrset.batch, batch) });
     }
     if (duplicate) return outcome === ADDED ? DUPLICATE : outcome;
-    this.next[head] = this.push({ name, type, ttl: finalTtl, rdata }, this.next[head]!, h, batch);
+    this.next[head] = this.push({ name, type, ttl: finalTtl, rdata }, this.next[head]!, batch);
     if (summary !== undefined) {
       summary.keys.add(`${type} ${rdata}`);
       if (rrset === undefined) summary.rrsets.set(type, { ttl: finalTtl, batch });
@@ -160,31 +164,31 @@ export class RecordStore {
     this.summaries.set(name, s);
   }
 
-  private push(rec: DnsRecord, next: number, hash: number, batch: number): number {
+  private push(rec: DnsRecord, next: number, batch: number): number {
     const idx = this.records.length;
     this.records.push(rec);
     if (idx === this.next.length) {
       this.next = grown(this.next, this.next.length * 2);
-      this.hashes = grown(this.hashes, this.hashes.length * 2);
       this.batches = grown(this.batches, this.batches.length * 2);
     }
     this.next[idx] = next;
-    this.hashes[idx] = hash;
     this.batches[idx] = batch;
     return idx;
   }
 
-  /** Doubles the table; only chain heads are in it, found again through their stored hashes. */
+  /** Doubles the table; only chain heads are in it, each with its hash. */
   private grow(): void {
     const old = this.table;
     const table = new Int32Array(old.length * 2);
-    const mask = table.length - 1;
-    for (let i = 0; i < old.length; i++) {
-      const v = old[i]!;
+    const mask = (table.length >> 1) - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const v = old[i + 1]!;
       if (v === 0) continue;
-      let slot = this.hashes[v - 1]! & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = v;
+      const h = old[i]!;
+      let slot = h & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = h;
+      table[2 * slot + 1] = v;
     }
     this.table = table;
   }
