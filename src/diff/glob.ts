@@ -1,8 +1,10 @@
 /**
- * Glob patterns as DNSControl's IGNORE() uses them (the gobwas/glob syntax, compiled with `.` as
- * the separator): `*` matches within one label, `**` across labels, `?` one character that is not a
- * dot, `[abc]` / `[a-z]` / `[!a-c]` one character, `{a,b}` alternatives (which may hold patterns),
- * `\` makes the next character literal. Matching is case-sensitive, as in gobwas.
+ * Glob patterns exactly as DNSControl's IGNORE() uses them: gobwas/glob compiled WITHOUT separators
+ * (`glob.Compile(pattern)` in pkg/diff2/handsoff.go, verified 2026-11), so `*` and `**` both match
+ * any run of characters, dots included (`*.example.com` matches `a.b.example.com`, `10.9.*` matches
+ * `10.9.0.1`); `?` is one character, `[abc]` / `[a-z]` / `[!a-c]` one character from a class,
+ * `{a,b}` alternatives (which may hold patterns), `\` makes the next character literal.
+ * Matching is case-sensitive, as in gobwas.
  */
 export type GlobMatcher = (text: string) => boolean;
 
@@ -47,15 +49,11 @@ export function compileGlob(pattern: string): GlobMatcher {
           break;
         }
         case '*':
-          if (chars[pos] === '*') {
-            while (chars[pos] === '*') pos++;
-            out += '[^]*';
-          } else {
-            out += '[^.]*';
-          }
+          while (chars[pos] === '*') pos++;
+          out += '[^]*';
           break;
         case '?':
-          out += '[^.]';
+          out += '[^]';
           break;
         case '[':
           out += parseClass();

@@ -34,7 +34,7 @@ export interface IrDomainProvider {
 
 /** One `IGNORE(labelGlob, types, targetGlob)` rule; `IGNORE_NAME` and `IGNORE_TARGET` are sugar for it. */
 export interface IrIgnoreRule {
-  /** Glob on the label relative to the zone (`@` for the apex); `*` does not cross dots, `**` does. */
+  /** Glob on the label relative to the zone (`@` for the apex); as in DNSControl, `*` matches dots too. */
   readonly label: string;
   /** Comma-separated types, or `*` for any. */
   readonly types: string;
