@@ -19,6 +19,7 @@ interface CommentFlags extends PlanFlags {
   apiUrl?: string;
   author?: string;
   print?: boolean;
+  dryRun?: boolean;
 }
 
 /**
@@ -39,10 +40,11 @@ export function registerComment(program: Command, output: Output, setExit: SetEx
     .option('--api-url <url>', 'the forge API base URL (default: from the CI environment, else github.com / gitlab.com)')
     .option('--author <login>', 'only update a plan comment written by this account (for example github-actions[bot])')
     .option('--print', 'also print the comment body on stdout')
+    .option('--dry-run', 'print the comment body on stdout and post nothing (no token needed)')
     .action(async (plans: string[], flags: CommentFlags) => {
-      if (Boolean(flags.github) === Boolean(flags.gitlab)) throw new ZonesmithError('forge-target', 'say where to comment: --github or --gitlab');
+      if (!flags.dryRun && Boolean(flags.github) === Boolean(flags.gitlab)) throw new ZonesmithError('forge-target', 'say where to comment: --github or --gitlab');
       // Resolve the target first: a missing token or PR number should fail before a long preview.
-      const api = commentTarget(
+      const api = flags.dryRun ? undefined : commentTarget(
         { forge: flags.github ? 'github' : 'gitlab', ...(flags.repo ? { repo: flags.repo } : {}), ...(flags.pr ? { pr: flags.pr } : {}), ...(flags.apiUrl ? { apiUrl: flags.apiUrl } : {}) },
         process.env,
       );
@@ -63,7 +65,11 @@ export function registerComment(program: Command, output: Output, setExit: SetEx
         }
       }
       const body = renderComment(list);
-      if (flags.print) output.out(body);
+      if (flags.print || !api) output.out(body);
+      if (!api) {
+        setExit(code);
+        return;
+      }
       const res = await upsertPlanComment(api, body, flags.author ? { author: flags.author } : {});
       const where = res.comment.url ?? `${api.where}, comment ${res.comment.id}`;
       output.err(`${res.action === 'created' ? 'Created' : res.action === 'updated' ? 'Updated' : 'Left unchanged'} the plan comment on ${api.service} ${api.where}: ${where}`);

@@ -4,7 +4,8 @@ import { GITHUB_COMMENT_LIMIT, renderMarkdown } from '../../plan/render/markdown
 import type { Plan } from '../../plan/types.js';
 
 /**
- * Puts the plans of several jobs (shards of one estate) together into one plan, in the order given.
+ * Puts the plans of several jobs (shards of one estate) together into one plan, zones sorted by
+ * domain and provider (the shards' hash order means nothing to a reader).
  * A zone in two plans is an error: the shards overlap, and one comment must not count it twice.
  */
 export function combinePlans(plans: readonly Plan[]): Plan {
@@ -17,7 +18,9 @@ export function combinePlans(plans: readonly Plan[]): Plan {
       seen.set(k, i);
     }
   });
-  return assemblePlan(plans.flatMap((p) => p.zones));
+  const zones = plans.flatMap((p) => p.zones);
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return assemblePlan([...zones].sort((a, b) => cmp(a.domain, b.domain) || cmp(a.provider, b.provider)));
 }
 
 /**
