@@ -54,7 +54,9 @@ export function recordFromNative(n: NativeRecord, zone: string, opts: ZoneOption
     unreadable = true;
   }
   const meta: Record<string, string> = {};
-  if (PROXIABLE.has(type)) meta[META_PROXY] = n.proxied ? 'on' : 'off';
+  // Not proxied is the default and carries no key, so records written without CF_PROXY_* (and
+  // ENSURE_ABSENT_REC records, which the engine matches as written) compare equal to what is read.
+  if (PROXIABLE.has(type) && n.proxied) meta[META_PROXY] = 'on';
   if (type === 'CNAME' && n.settings?.flatten_cname) meta[META_FLATTEN] = 'on';
   if (opts.manageComments && n.comment) meta[META_COMMENT] = n.comment;
   if (opts.manageTags && n.tags && n.tags.length > 0) {

@@ -5,7 +5,7 @@
  */
 import type { ZoneRef } from '../../src/provider/types.js';
 
-/** `on` / `off` (`full` is read as `on`: Railgun is gone and the API only has `proxied`). */
+/** `on` / `off` (`full` is read as `on`: Railgun is gone and the API only has `proxied`); canonical form: `on` or absent. */
 export const META_PROXY = 'cloudflare_proxy';
 /** `on` when a CNAME is flattened (settings.flatten_cname; paid plans). */
 export const META_FLATTEN = 'cloudflare_cname_flatten';

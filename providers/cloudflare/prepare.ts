@@ -34,8 +34,9 @@ export interface PrepareOptions {
  * - Apex NS records are dropped: Cloudflare serves the zone's own nameservers (dualHost cannot).
  * - ALIAS below the apex becomes the CNAME Cloudflare stores; a CNAME at the apex is the ALIAS
  *   getRecords reports.
- * - `cloudflare_proxy` on A/AAAA/CNAME/ALIAS: `on`/`off`, the domain's default when absent (`full`
- *   is `on`). Proxied records get the automatic TTL (300). Other types lose an `off`.
+ * - `cloudflare_proxy` on A/AAAA/CNAME/ALIAS: `on` when proxied (`full` is `on`; absent means the
+ *   domain's default), and no key when not proxied, as getRecords reports them. Proxied records get
+ *   the automatic TTL (300). Other types lose an `off`.
  * - `cloudflare_cname_flatten` kept only as `on`, on CNAMEs below the apex.
  * - Comments and tags kept only when the domain manages them (CF_MANAGE_COMMENTS / CF_MANAGE_TAGS),
  *   tags in canonical order; otherwise dropped (with a warning from audit).
@@ -53,8 +54,11 @@ export function prepareDesired(records: readonly DnsRecord[], zone: ZoneRef, opt
     else if (type === 'CNAME' && r.name === zone.name) type = 'ALIAS';
     const meta: Record<string, string> = { ...(r.meta ?? {}) };
     const proxyRaw = meta[META_PROXY];
-    if (PROXIABLE.has(type)) meta[META_PROXY] = proxyRaw === undefined ? zo.proxyDefault : (proxyValue(proxyRaw) ?? proxyRaw);
-    else if (proxyValue(proxyRaw) === 'off') delete meta[META_PROXY];
+    delete meta[META_PROXY];
+    const proxy = proxyRaw === undefined ? (PROXIABLE.has(type) ? zo.proxyDefault : 'off') : proxyValue(proxyRaw);
+    // `on` on a type that cannot be proxied, or a value zonesmith cannot read, stays as written for audit.
+    if (proxy === 'on') meta[META_PROXY] = PROXIABLE.has(type) ? 'on' : proxyRaw!;
+    else if (proxy === undefined) meta[META_PROXY] = proxyRaw!;
     const flatten = meta[META_FLATTEN];
     if (flatten !== undefined && flatten.toLowerCase() === 'off') delete meta[META_FLATTEN];
     else if (flatten !== undefined && type === 'ALIAS') delete meta[META_FLATTEN];

@@ -96,7 +96,9 @@ describe('Cloudflare records → zonesmith records', () => {
 
   it('reads names lower-case, TTL 1 as 300, and the proxy status of A/AAAA/CNAME', () => {
     const r = recordFromNative(base, ZONE, OFF);
-    expect(r).toMatchObject({ kind: 'record', unreadable: false, record: { name: 'www.example.com', type: 'A', ttl: AUTO_TTL, rdata: '192.0.2.1', meta: { cloudflare_proxy: 'off' } } });
+    expect(r).toMatchObject({ kind: 'record', unreadable: false, record: { name: 'www.example.com', type: 'A', ttl: AUTO_TTL, rdata: '192.0.2.1' } });
+    // Not proxied is the default and carries no key (ENSURE_ABSENT_REC records match as written).
+    expect((r as { record: DnsRecord }).record.meta).toBeUndefined();
     expect(recordFromNative({ ...base, proxied: true }, ZONE, OFF)).toMatchObject({ record: { meta: { cloudflare_proxy: 'on' } } });
     const mx = recordFromNative({ ...base, type: 'MX', content: 'mail.example.com', priority: 10, ttl: 3600 }, ZONE, OFF);
     expect(mx).toMatchObject({ record: { ttl: 3600, rdata: '10 mail.example.com.' } });
@@ -109,15 +111,15 @@ describe('Cloudflare records → zonesmith records', () => {
     expect(recordFromNative({ ...base, name: ZONE, type: 'NS', content: 'ada.ns.cloudflare.com' }, ZONE, OFF)).toEqual({ kind: 'skipped', reason: 'apex-ns' });
     expect(recordFromNative({ ...base, type: 'NS', content: 'ns1.example.net' }, ZONE, OFF)).toMatchObject({ record: { type: 'NS' } });
     expect(recordFromNative({ ...base, type: 'CNAME', content: 'x.example.net', settings: { flatten_cname: true } }, ZONE, OFF)).toMatchObject({
-      record: { meta: { cloudflare_proxy: 'off', cloudflare_cname_flatten: 'on' } },
+      record: { meta: { cloudflare_cname_flatten: 'on' } },
     });
   });
 
   it('reads comments and tags only when the domain manages them, tags in canonical order', () => {
     const n = { ...base, comment: 'web front', tags: ['team:web', 'env:prod', 'team:web'] };
-    expect((recordFromNative(n, ZONE, OFF) as { record: DnsRecord }).record.meta).toEqual({ cloudflare_proxy: 'off' });
-    expect((recordFromNative(n, ZONE, MANAGED) as { record: DnsRecord }).record.meta).toEqual({ cloudflare_proxy: 'off', cloudflare_comment: 'web front', cloudflare_tags: 'env:prod,team:web' });
-    expect((recordFromNative({ ...base, comment: null, tags: [] }, ZONE, MANAGED) as { record: DnsRecord }).record.meta).toEqual({ cloudflare_proxy: 'off' });
+    expect((recordFromNative(n, ZONE, OFF) as { record: DnsRecord }).record.meta).toBeUndefined();
+    expect((recordFromNative(n, ZONE, MANAGED) as { record: DnsRecord }).record.meta).toEqual({ cloudflare_comment: 'web front', cloudflare_tags: 'env:prod,team:web' });
+    expect((recordFromNative({ ...base, comment: null, tags: [], proxied: true }, ZONE, MANAGED) as { record: DnsRecord }).record.meta).toEqual({ cloudflare_proxy: 'on' });
   });
 
   it('keeps a value it cannot read, by its content text, so it can still be diffed and deleted', () => {

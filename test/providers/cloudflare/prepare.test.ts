@@ -21,7 +21,8 @@ function prepared(records: DnsRecord[], meta: Record<string, string> = {}, creds
 describe('CLOUDFLAREAPI prepareDesired', () => {
   it('fills the proxy status from the domain default and reads full as on', () => {
     const records = [rec(ZONE, 'a', 'A', '192.0.2.1'), rec(ZONE, 'b', 'A', '192.0.2.2', 300, { cloudflare_proxy: 'FULL' }), rec(ZONE, 'c', 'CNAME', 'a'), rec(ZONE, '@', 'MX', '10 mail')];
-    expect(prepared(records).out.map((r) => r.meta)).toEqual([{ cloudflare_proxy: 'off' }, { cloudflare_proxy: 'on' }, { cloudflare_proxy: 'off' }, {}]);
+    expect(prepared(records).out.map((r) => r.meta)).toEqual([{}, { cloudflare_proxy: 'on' }, {}, {}]);
+    expect(prepared([rec(ZONE, 'a', 'A', '192.0.2.1', 300, { cloudflare_proxy: 'off' }), rec(ZONE, '@', 'MX', '10 mail', 300, { cloudflare_proxy: 'off' })], { cloudflare_proxy_default: 'on' }).out.map((r) => r.meta)).toEqual([{}, {}]);
     expect(prepared(records, { cloudflare_proxy_default: 'on' }).out.map((r) => r.meta)).toEqual([{ cloudflare_proxy: 'on' }, { cloudflare_proxy: 'on' }, { cloudflare_proxy: 'on' }, {}]);
   });
 
@@ -50,7 +51,7 @@ describe('CLOUDFLAREAPI prepareDesired', () => {
 
   it('keeps CNAME flattening only as on, below the apex', () => {
     const { out } = prepared([rec(ZONE, 'f', 'CNAME', 'x.example.net.', 300, { cloudflare_cname_flatten: 'ON' }), rec(ZONE, 'g', 'CNAME', 'x.example.net.', 300, { cloudflare_cname_flatten: 'off' }), rec(ZONE, '@', 'ALIAS', 'x.example.net.', 300, { cloudflare_cname_flatten: 'on' })]);
-    expect(out.map((r) => r.meta)).toEqual([{ cloudflare_proxy: 'off', cloudflare_cname_flatten: 'on' }, { cloudflare_proxy: 'off' }, { cloudflare_proxy: 'off' }]);
+    expect(out.map((r) => r.meta)).toEqual([{ cloudflare_cname_flatten: 'on' }, {}, {}]);
   });
 });
 
