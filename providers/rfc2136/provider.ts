@@ -6,7 +6,7 @@ import type { ApplyContext, ProviderEnv, ProviderInstance, ZoneRef } from '../..
 import { ZonesmithError } from '../../src/errors.js';
 import { rfc2136Error } from './errors.js';
 import { transferZone } from './axfr.js';
-import { isServerManaged, recordFromWire, rrsetKey } from './convert.js';
+import { isServerManaged, recordFromWire } from './convert.js';
 import { UpdatePlanner, groupByRrset } from './update-plan.js';
 import { sendUpdates } from './update-send.js';
 import { describeDiscrepancies, discrepancyDiagnostics, findDiscrepancies, touchedKeys } from './verify.js';
@@ -184,6 +184,3 @@ export function createRfc2136Instance(settings: Rfc2136Settings, env: ProviderEn
 
   return instance;
 }
-
-/** Re-exported for tests that group records the same way. */
-export { rrsetKey };

@@ -45,9 +45,11 @@ export function makeTsigKey(algorithm: string, name: string, secret: Buffer): Ts
 /** The fudge we send (RFC 8945 recommends 300 s). */
 export const FUDGE = 300;
 
-/** TSIG error codes (RFC 8945 §4.3). */
+/** TSIG error BADSIG (RFC 8945 §4.3): the MAC did not verify. */
 export const TSIG_BADSIG = 16;
+/** TSIG error BADKEY: the key is not known (or, with Knot, not admitted by the zone's ACL). */
 export const TSIG_BADKEY = 17;
+/** TSIG error BADTIME: the clocks differ by more than the fudge. */
 export const TSIG_BADTIME = 18;
 
 function u16(v: number): Buffer {

@@ -261,17 +261,24 @@ export class UpdatePlanner {
     adds.length = 0;
     let bytes = 0;
     const { before, after } = change;
+    const rdata = (r: DnsRecord): Uint8Array => {
+      try {
+        return wireRdata(r, this.encoded);
+      } catch (err) {
+        throw rfc2136Error('rfc2136-bad-rdata', this.place, `${r.name} ${r.type} ${r.rdata}: cannot be put on the wire: ${(err as Error).message}`, { cause: err });
+      }
+    };
     for (const r of before) bytes += this.guard(r, guarded, prereqs);
     for (const r of after) bytes += this.guard(r, guarded, prereqs);
     for (const r of before) {
       if (contains(after, r)) continue;
-      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_NONE, ttl: 0, rdata: wireRdata(r, this.encoded) };
+      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_NONE, ttl: 0, rdata: rdata(r) };
       deletes.push(rr);
       bytes += rrBytes(rr);
     }
     for (const r of after) {
       if (contains(before, r)) continue;
-      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_IN, ttl: r.ttl, rdata: wireRdata(r, this.encoded) };
+      const rr: RrParts = { owner: this.owner(r.name), type: this.typeOf(r), klass: CLASS_IN, ttl: r.ttl, rdata: rdata(r) };
       // Apex NS adds go before the deletes: servers ignore a delete of the zone's last NS (RFC 2136 §3.4.2.4).
       if (rr.type === TYPE_NS && r.name === this.zone) nsAdds.push(rr);
       else adds.push(rr);

@@ -158,7 +158,11 @@ export async function sendUpdates(source: MessageSource, opts: SendOptions): Pro
       }
       appliedChanges += msg.changes.length;
       opts.committed(msg, i);
-      if (buildError !== undefined) throw buildError;
+      if (buildError !== undefined) {
+        const progress = `${before(i + 1, appliedChanges, total)}; message ${i + 2} and later not sent`;
+        if (buildError instanceof Error) buildError.message = `${buildError.message}; ${progress}`;
+        throw buildError;
+      }
       msg = following;
     }
   } finally {

@@ -13,15 +13,23 @@ export const MAX_TCP_MESSAGE = 65535;
 /** The largest message over UDP without EDNS (RFC 1035 §4.2.1). */
 export const MAX_UDP_MESSAGE = 512;
 
+/** Opcode of a standard query. */
 export const OPCODE_QUERY = 0;
+/** Opcode of a DNS UPDATE (RFC 2136 §1). */
 export const OPCODE_UPDATE = 5;
+/** Class IN. */
 export const CLASS_IN = 1;
 /** RFC 2136 §2.4/2.5: "RRset does not exist" prerequisites and "delete an RR from an RRset". */
 export const CLASS_NONE = 254;
+/** Class ANY: "RRset exists" prerequisites, RRset deletes, TSIG. */
 export const CLASS_ANY = 255;
+/** Type SOA. */
 export const TYPE_SOA = 6;
+/** Type NS. */
 export const TYPE_NS = 2;
+/** Type TSIG (RFC 8945). */
 export const TYPE_TSIG = 250;
+/** Type AXFR (RFC 5936). */
 export const TYPE_AXFR = 252;
 
 /** Header fields (RFC 1035 §4.1.1; for UPDATE the counts are ZO/PR/UP/AD, RFC 2136 §2.2). */
