@@ -168,6 +168,17 @@ describe('the GitOps loop', () => {
     expect(drift.stdout).toMatch(/dnsconfig\.ts:10:3: note\.shop\.test TXT "reviewed in #5" ttl=300/);
     const scheduled = await zonesmith(['preview', ...r.flags, '--expect-no-changes']);
     expect(scheduled.code).toBe(2);
+
+    // Git wins again: a plain push restores the zone and moves the version record to the new commit
+    // (an UPDATE that replaces the TXT), verified at the server.
+    const restore = await zonesmith(['push', ...r.flags, '--commit', 'restore-0001', '--verify', '--verify-server', server.address]);
+    expect(restore.code, `${restore.stdout}\n${restore.stderr}`).toBe(0);
+    expect(restore.stdout).toContain(`± MODIFY _zonesmith-version.shop.test TXT ("${merge}" ttl=300) -> ("restore-0001" ttl=300)`);
+    const after = show(await axfr(ZONE));
+    expect(after).toContain(`_zonesmith-version.${ZONE} 300 TXT "restore-0001"`);
+    expect(after).toContain(`note.${ZONE} 300 TXT "reviewed in #5"`);
+    expect(after.some((l) => l.startsWith('oob.'))).toBe(false);
+    expect(after.filter((l) => l.includes('_zonesmith-version'))).toHaveLength(1);
   });
 
   it('refuses a saved plan when the zone changed between preview and push; nothing is applied', async () => {
