@@ -12,7 +12,7 @@ import type { ApplyContext, ZoneRef } from '../../src/provider/types.js';
 import { BatchFailure, type CloudflareApi, type NativeZone } from './api.js';
 import { packChunks, type Chunk } from './batch.js';
 import { recordFromNative } from './convert.js';
-import { META_PROXY, zoneOptions } from './meta.js';
+import { COMPARED_META, zoneOptions } from './meta.js';
 import { idLookup, planOps, type PlannedOp } from './plan.js';
 
 /** Plans and packs without sending anything (the requests a push will make). */
@@ -87,6 +87,7 @@ async function landed(api: CloudflareApi, zone: NativeZone, ref: ZoneRef, chunk:
     const read = recordFromNative(n, ref.name, opts);
     if (read.kind !== 'record') return false;
     const r = read.record;
-    return r.rdata === want.rdata && r.ttl === want.ttl && (r.meta?.[META_PROXY] ?? '') === (want.meta?.[META_PROXY] ?? '');
+    // Every field a patch can change: a comment-only patch must not look applied by its value alone.
+    return r.rdata === want.rdata && r.ttl === want.ttl && COMPARED_META.every((k) => (r.meta?.[k] ?? '') === (want.meta?.[k] ?? ''));
   });
 }

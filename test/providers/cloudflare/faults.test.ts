@@ -108,6 +108,22 @@ describe('CLOUDFLAREAPI faults', () => {
     expect(await pending(h.provider, z, desired)).toEqual([]);
   });
 
+  it('a 5xx on a batch that only changes a comment: the zone shows the old comment, so it is sent again', async () => {
+    h = await startHarness();
+    h.server.seedZone(ZONE);
+    const managed = zoneRef(ZONE, { cloudflare_manage_comments: 'true' });
+    await push(h.provider, managed, [rec(ZONE, 'a', 'A', '192.0.2.1', 300, { cloudflare_comment: 'v1' })]);
+    h.server.resetCounts();
+    h.server.faults.failNth('records.batch', 1, 500);
+    const v2 = [rec(ZONE, 'a', 'A', '192.0.2.1', 300, { cloudflare_comment: 'v2' })];
+    const { error, ctx } = await push(h.provider, managed, v2);
+    expect(error).toBeUndefined();
+    expect(ctx.batches.flat()).toHaveLength(1);
+    expect(h.server.count('records.batch')).toBe(2);
+    expect(h.server.records(h.server.state.zoneByName(ZONE)!)[0]).toMatchObject({ comment: 'v2' });
+    expect(await pending(h.provider, managed, v2)).toEqual([]);
+  });
+
   it('a third batch that keeps failing: the push stops there and reports exactly the first two', async () => {
     const desired = await mixedZone();
     h.server.faults.failNth('records.batch', 3, 503, 3);
