@@ -1,6 +1,7 @@
 import { sanitize } from '../../plan/render/lines.js';
 import type { ZonePushResult } from '../../plan/types.js';
 import type { ZoneWork } from '../../reconcile/gather.js';
+import { mapLimited } from '../../reconcile/limit.js';
 import { compareAnswer, expectations, type RrsetExpectation } from './expect.js';
 import { systemLookup, zoneTargets, type AddressLookup } from './servers.js';
 import { query, type QueryTarget } from './wire.js';
@@ -18,6 +19,8 @@ export interface VerifyOptions {
   readonly resolve?: AddressLookup;
   /** The clock (ms); tests never need it, it exists so the loop has one seam. */
   readonly now?: () => number;
+  /** Zone-server checks run at once (default 16): thousands of zones must not open thousands of sockets. */
+  readonly parallel?: number;
 }
 
 /** The verdict for one zone at one server. */
@@ -79,11 +82,12 @@ async function verifyServer(domain: string, provider: string, target: QueryTarge
 /**
  * Asks each authoritative server of each pushed zone (or the `--verify-server` list) for every rrset
  * the push changed, until it serves them exactly as pushed or the timeout passes. Zones that push
- * did not fully apply are not verified (their failure is already reported). Servers are asked in
- * parallel; the questions to one server go one after another.
+ * did not fully apply are not verified (their failure is already reported). Zone-server pairs are
+ * checked in parallel (bounded); the questions to one server go one after another. Verdicts come
+ * back in the order of `pushed`, then of the servers.
  */
 export async function verifyPush(pushed: readonly { readonly work: ZoneWork; readonly result: ZonePushResult }[], opts: VerifyOptions): Promise<ServerVerdict[]> {
-  const jobs: Promise<ServerVerdict>[] = [];
+  const jobs: (() => Promise<ServerVerdict>)[] = [];
   for (const { work, result } of pushed) {
     if (result.status !== 'applied' || result.applied.length === 0) continue;
     const { checks, skipped } = expectations(work, result);
@@ -92,13 +96,13 @@ export async function verifyPush(pushed: readonly { readonly work: ZoneWork; rea
     if (opts.servers && opts.servers.length > 0) targets = opts.servers;
     else ({ targets, problems } = await zoneTargets(work, opts.resolve ?? systemLookup));
     if (targets.length === 0) {
-      jobs.push(Promise.resolve({ domain: result.domain, provider: result.provider, server: '-', status: 'no-servers', rrsets: checks.length, rounds: 0, detail: problems.join('; '), skipped }));
+      jobs.push(async () => ({ domain: result.domain, provider: result.provider, server: '-', status: 'no-servers', rrsets: checks.length, rounds: 0, detail: problems.join('; '), skipped }));
       continue;
     }
     for (const p of problems) skipped.push(p);
-    for (const t of targets) jobs.push(verifyServer(result.domain, result.provider, t, checks, skipped, opts));
+    for (const t of targets) jobs.push(() => verifyServer(result.domain, result.provider, t, checks, skipped, opts));
   }
-  return Promise.all(jobs);
+  return mapLimited(jobs, opts.parallel ?? 16, (job) => job());
 }
 
 /** The result table `push --verify` prints. */
