@@ -63,7 +63,8 @@ export async function gatherZone(
     zone: domain.name,
     desired,
     existing,
-    absent: domain.absent,
+    // Absent records are matched by identity like any other, so they get the provider's defaults too.
+    absent: provider.instance.prepareDesired && domain.absent.length > 0 ? provider.instance.prepareDesired(domain.absent, ref) : domain.absent,
     handsOff: domain.handsOff,
     ...(def.comparedMeta ? { comparedMeta: def.comparedMeta } : {}),
     ...(domain.safety ? { safety: domain.safety } : {}),
