@@ -49,6 +49,7 @@ export class StreamChannel {
   private frames: Buffer[] = [];
   private waiter: { resolve: (b: Buffer) => void; reject: (e: Error) => void } | undefined;
   private failure: TransportError | undefined;
+  private received = 0;
 
   private constructor(
     private readonly socket: Socket | TLSSocket,
@@ -56,6 +57,8 @@ export class StreamChannel {
   ) {
     socket.on('data', (d: Buffer) => this.onData(d));
     socket.on('error', (err: NodeJS.ErrnoException) => this.fail(new TransportError(failureOf(err), err.message, { cause: err })));
+    // 'end' (the server finished sending) comes before 'close'; after it no answer can arrive.
+    socket.on('end', () => this.fail(new TransportError('closed', 'the server closed the connection')));
     socket.on('close', () => this.fail(new TransportError('closed', 'the server closed the connection')));
   }
 
@@ -85,6 +88,21 @@ export class StreamChannel {
         resolve(new StreamChannel(socket, timeoutMs));
       });
     });
+  }
+
+  /** Whole messages received so far. */
+  get answered(): number {
+    return this.received;
+  }
+
+  /** Octets received of a message not yet complete (0 between messages). */
+  get partial(): number {
+    return this.buffered;
+  }
+
+  /** True once the connection failed or the server closed it. */
+  get closed(): boolean {
+    return this.failure !== undefined;
   }
 
   /** Writes one message with its length prefix. */
@@ -136,6 +154,7 @@ export class StreamChannel {
       const len = head.readUInt16BE(0);
       if (this.buffered < len + 2) return;
       const frame = this.take(len + 2).subarray(2);
+      this.received++;
       const w = this.waiter;
       if (w) {
         this.waiter = undefined;

@@ -1,5 +1,5 @@
 /**
- * Sending planned UPDATE messages one at a time over one connection, each TSIG-signed and its
+ * Sending planned UPDATE messages one at a time, each on its own connection, TSIG-signed and its
  * answer verified. The next message goes only after the previous one committed, so a failed
  * prerequisite stops the push with nothing after it applied.
  */
@@ -127,11 +127,32 @@ export async function sendUpdates(source: MessageSource, opts: SendOptions): Pro
           ({ following, buildError } = buildNext(source));
           answer = await pending;
         } else {
-          channel ??= await StreamChannel.open(opts.endpoint, opts.timeoutMs);
+          // One connection for all messages. Some servers close it after every answer; a close
+          // seen before sending means a new connection.
+          if (!channel || channel.closed) {
+            channel?.close();
+            channel = await StreamChannel.open(opts.endpoint, opts.timeoutMs);
+          }
+          const reused = channel.answered > 0;
           channel.send(wire);
           sent = true;
           ({ following, buildError } = buildNext(source));
-          answer = await channel.next();
+          try {
+            answer = await channel.next();
+          } catch (err) {
+            // The server closed a connection it had already answered on, without a byte of this
+            // answer: most likely it closes after every answer and its FIN raced our write, so it
+            // never read this request. Once more on a new connection. Should the first copy have
+            // been applied after all (a crash mid-message), the resend is harmless: adding a
+            // present RR or deleting an absent one changes nothing, and a guarded RRset now fails
+            // its prerequisite. Any failure from here on leaves this message's outcome unknown.
+            if (!(reused && err instanceof TransportError && err.failure === 'closed' && channel.partial === 0)) throw err;
+            channel.close();
+            channel = await StreamChannel.open(opts.endpoint, opts.timeoutMs);
+            channel.send(wire);
+            sent = true;
+            answer = await channel.next();
+          }
         }
       } catch (err) {
         const extra = sent

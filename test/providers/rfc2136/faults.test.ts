@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ZonesmithError } from '../../../src/errors.js';
 import type { DnsRecord } from '../../../src/records/types.js';
@@ -181,6 +181,39 @@ describe('transport faults', () => {
     const { err: werr } = await applyExpectingError(p, [], [...baseRecords(zone)]);
     expect(werr.code).toBe('rfc2136-timeout');
     expect(werr.message).toMatch(/whether message 1 was applied is unknown/);
+  });
+});
+
+describe('a server that closes the connection after every answer', () => {
+  it('reconnects for each message and completes the push', async () => {
+    const s = await started(startBind({ zones: [{ name: zone }] }));
+    // A proxy that passes one answer per connection, then closes it (as some servers do).
+    let connections = 0;
+    tcp = createServer((client) => {
+      connections++;
+      const up = connect(s.port, '127.0.0.1');
+      client.on('data', (d) => up.write(d));
+      client.on('error', () => up.destroy());
+      client.on('close', () => up.destroy());
+      up.on('error', () => client.destroy());
+      let buf = Buffer.alloc(0);
+      up.on('data', (d: Buffer) => {
+        buf = Buffer.concat([buf, d]);
+        if (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
+          client.end(buf.subarray(0, 2 + buf.readUInt16BE(0)));
+          up.destroy();
+        }
+      });
+    });
+    await new Promise<void>((r) => tcp!.listen(0, '127.0.0.1', r));
+    const port = (tcp.address() as { port: number }).port;
+    const p = providerFor(s, { master: `127.0.0.1:${port}`, 'transfer-server': s.address });
+    const desired = [...baseRecords(zone), ...Array.from({ length: 3000 }, (_, i) => rec(zone, `c${i}`, 'TXT', `"${'c'.repeat(60)} ${i}"`))];
+    const res = await push(p, zone, desired);
+    expect(p.lastApply!.messages).toBeGreaterThanOrEqual(3);
+    expect(res.batches.length).toBe(p.lastApply!.messages);
+    expect(connections).toBe(p.lastApply!.messages);
+    expect(res.second).toEqual([]);
   });
 });
 
