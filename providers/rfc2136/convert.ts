@@ -56,10 +56,43 @@ export function wireRdata(rec: DnsRecord, cache?: Map<DnsRecord, Uint8Array>): U
   if (rec.native instanceof Uint8Array) return rec.native;
   let w = cache?.get(rec);
   if (!w) {
-    w = rdataToWire(rec.type, rec.rdata);
+    w = fastRdata(rec) ?? rdataToWire(rec.type, rec.rdata);
     cache?.set(rec, w);
   }
   return w;
+}
+
+/**
+ * The two shapes bulk pushes are made of, encoded without the general parser: an A address and a
+ * TXT of one plain printable-ASCII string up to 255 octets (no escapes, so octets = characters).
+ * Anything else returns undefined. Tests check these equal rdataToWire's octets.
+ */
+export function fastRdata(rec: DnsRecord): Uint8Array | undefined {
+  const t = rec.rdata;
+  if (rec.type === 'TXT') {
+    const n = t.length - 2;
+    if (n < 0 || n > 255 || t.charCodeAt(0) !== 0x22 || t.charCodeAt(t.length - 1) !== 0x22) return undefined;
+    const out = new Uint8Array(n + 1);
+    out[0] = n;
+    for (let i = 0; i < n; i++) {
+      const c = t.charCodeAt(i + 1);
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return undefined;
+      out[i + 1] = c;
+    }
+    return out;
+  }
+  if (rec.type === 'A') {
+    const parts = t.split('.');
+    if (parts.length !== 4) return undefined;
+    const out = new Uint8Array(4);
+    for (let i = 0; i < 4; i++) {
+      const p = parts[i]!;
+      if (!/^(0|[1-9][0-9]{0,2})$/.test(p) || Number(p) > 255) return undefined;
+      out[i] = Number(p);
+    }
+    return out;
+  }
+  return undefined;
 }
 
 /** The uncompressed RDATA of a transferred record, without formatting it as text when it can be avoided. */

@@ -3,7 +3,7 @@ import dnsPacket from 'dns-packet';
 import { OwnerNames, ZoneNames, encodeRecord, readHeader, skipRecord, skipName, CLASS_NONE, CLASS_ANY, HEADER_BYTES } from '../../../providers/rfc2136/wire.js';
 import { encodeUpdate } from '../../../providers/rfc2136/update-send.js';
 import { planUpdate } from '../../../providers/rfc2136/update-plan.js';
-import { wireRdata, recordFromWire } from '../../../providers/rfc2136/convert.js';
+import { wireRdata, recordFromWire, fastRdata } from '../../../providers/rfc2136/convert.js';
 import { rdataToWire, typeCode } from '../../../src/records/registry.js';
 import { ByteReader } from '../../../src/records/wire.js';
 import { nameToWire } from '../../../src/records/names.js';
@@ -116,6 +116,23 @@ describe('OwnerNames', () => {
     expect(new ByteReader(odd, 12).nameLower()).toBe('a\\.b.');
     const forward = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc0, 12]);
     expect(new OwnerNames(forward).at(12)).toBeUndefined(); // a pointer to itself is refused
+  });
+});
+
+describe('fastRdata', () => {
+  it('gives exactly rdataToWire\'s octets for the shapes it takes, and declines the rest', () => {
+    const take = [
+      ['TXT', '""'], ['TXT', '"hello world"'], ['TXT', `"${'x'.repeat(255)}"`], ['TXT', '"v=spf1 -all; a=b"'],
+      ['A', '0.0.0.0'], ['A', '192.0.2.1'], ['A', '255.255.255.255'],
+    ] as const;
+    for (const [type, rdata] of take) {
+      const r = rec(zone, 'x', type, rdata);
+      expect(fastRdata(r), `${type} ${rdata}`).toEqual(rdataToWire(type, r.rdata));
+    }
+    const decline = [['TXT', `"${'x'.repeat(256)}"`], ['TXT', '"a\\"b"'], ['TXT', '"héllo"'], ['TXT', '"a\\010"'], ['AAAA', '::1'], ['MX', '10 a.example.']] as const;
+    for (const [type, rdata] of decline) expect(fastRdata(rec(zone, 'x', type, rdata)), `${type} ${rdata}`).toBeUndefined();
+    expect(fastRdata({ name: 'x', type: 'A', ttl: 1, rdata: '01.2.3.4' })).toBeUndefined();
+    expect(fastRdata({ name: 'x', type: 'A', ttl: 1, rdata: '256.2.3.4' })).toBeUndefined();
   });
 });
 
