@@ -95,6 +95,11 @@ export function fastRdata(rec: DnsRecord): Uint8Array | undefined {
   return undefined;
 }
 
+/** True when a type's RDATA may hold compressed names (its raw octets are not self-contained). */
+export function mayCompress(type: number): boolean {
+  return COMPRESSIBLE.has(type);
+}
+
 /** The uncompressed RDATA of a transferred record, without formatting it as text when it can be avoided. */
 export function wireRdataOf(rr: WireRecord): Uint8Array {
   if (!COMPRESSIBLE.has(rr.type)) return rr.msg.subarray(rr.rdOffset, rr.rdOffset + rr.rdLength);

@@ -7,7 +7,7 @@ import type { Change } from '../../src/diff/types.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { error, type Diagnostic } from '../../src/ir/diagnostic.js';
 import { typeName } from '../../src/records/registry.js';
-import { recordFromWire, rrsetKey, wireIdentity, wireRdata, wireRdataOf, type WireRecord } from './convert.js';
+import { mayCompress, recordFromWire, rrsetKey, wireIdentity, wireRdata, wireRdataOf, type WireRecord } from './convert.js';
 
 /** One difference between what was desired and what the server holds. */
 export interface Discrepancy {
@@ -80,7 +80,7 @@ export function findDiscrepancies(
     if (!keys.has(key)) continue;
     const had = pending.get(key);
     if (had !== undefined && !Array.isArray(had)) {
-      if (sameWire(had, rr.ttl, wireRdataOf(rr), encoded)) pending.delete(key);
+      if (sameAsServed(had, rr, encoded)) pending.delete(key);
       else extra.push(rr);
       continue;
     }
@@ -120,6 +120,18 @@ export function findDiscrepancies(
     else out.push({ kind: 'unexpected', record: r });
   }
   return out;
+}
+
+/** True when desired `r` equals transferred `rr` in TTL and RDATA octets (compared in place, no copies). */
+function sameAsServed(r: DnsRecord, rr: WireRecord, encoded?: Map<DnsRecord, Uint8Array>): boolean {
+  if (r.ttl !== rr.ttl) return false;
+  if (mayCompress(rr.type)) return sameWire(r, rr.ttl, wireRdataOf(rr), encoded);
+  const w = wireRdata(r, encoded);
+  if (w.length !== rr.rdLength) return false;
+  const m = rr.msg;
+  const at = rr.rdOffset;
+  for (let i = 0; i < w.length; i++) if (w[i] !== m[at + i]) return false;
+  return true;
 }
 
 /** True when `r` has this TTL and these RDATA octets. */
