@@ -1,7 +1,7 @@
 /**
  * Sending planned UPDATE messages one at a time over one connection (a new one when the server
- * closes it), each TSIG-signed and its answer verified. The next message goes only after the previous one committed, so a failed
- * prerequisite stops the push with nothing after it applied.
+ * closes it), each TSIG-signed and its answer verified. The next message goes only after the
+ * previous one committed, so a failed prerequisite stops the push with nothing after it applied.
  */
 import { randomInt } from 'node:crypto';
 import { rfc2136Error, rcodeName, TransportError, type ErrorPlace } from './errors.js';
