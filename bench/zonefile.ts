@@ -25,7 +25,7 @@ function record(i: number): DnsRecord {
   const host = `host${i}.d${i % 1000}.${ZONE}`;
   const k = i % 100;
   if (k < 40) return { name: host, type: 'A', ttl: 300, rdata: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` };
-  if (k < 55) return { name: host, type: 'AAAA', ttl: 300, rdata: `2001:db8:${(i >> 16).toString(16)}::${(i & 0xffff).toString(16)}` };
+  if (k < 55) return { name: host, type: 'AAAA', ttl: 300, rdata: `2001:db8:${(1 + (i >> 16)).toString(16)}::${(i & 0xffff).toString(16)}` };
   if (k < 70) return { name: `alias${i}.${ZONE}`, type: 'CNAME', ttl: 3600, rdata: `host${i - 1}.d${(i - 1) % 1000}.${ZONE}.` };
   if (k < 80) return { name: host, type: 'MX', ttl: 300, rdata: `${10 + (i % 3) * 10} mx${i % 50}.mail.example.net.` };
   if (k < 85) return { name: host, type: 'TXT', ttl: 300, rdata: `"v=spf1 ip4:10.${i & 255}.0.0/16 include:_spf.example.net ~all"` };

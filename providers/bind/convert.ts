@@ -8,13 +8,24 @@ import { defaultSoa, nextSerial, soaFields, withSerial } from './soa.js';
  * file must have (named-checkzone refuses a zone without them), kept out of the diff unless the
  * config manages them.
  *
- * - SOA: when the config has none, the file's SOA is carried into the desired state unchanged
- *   (so no SOA change ever shows); a zone without one gets one from default_soa when written.
- *   When the config has one, it is used, and only the serial is the provider's.
+ * - SOA: a file records in a comment whether its SOA came from the config ({@link SOA_MARKER}).
+ *   Only such an SOA is part of the zone's records (getRecords); any other SOA belongs to the
+ *   provider, is invisible to the diff, and is kept as it is (a zone without one gets one from
+ *   default_soa). So a config without SOA() never sees an SOA change, and a config with one is
+ *   diffed against it (serial excepted). In both cases the serial is the provider's.
  * - Apex NS: the engine puts NAMESERVER() names and default_ns (through `nameservers()`) into the
  *   desired state, or keeps the file's apex NS when none are declared. A zone that would still
  *   have none gets default_ns, else the SOA's primary, when written.
  */
+
+/** The header comment of a file whose SOA comes from the config (`SOA()`). */
+export const SOA_MARKER = 'zonesmith: the SOA comes from the config';
+
+/** True when the file's header (its first lines) says the SOA comes from the config. */
+export function hasSoaMarker(file: Uint8Array): boolean {
+  const head = Buffer.from(file.buffer, file.byteOffset, Math.min(file.byteLength, 4096)).toString('latin1');
+  return head.includes(`\n; ${SOA_MARKER}\n`);
+}
 
 /** The SOA among records, if any. */
 export function findSoa(records: readonly DnsRecord[]): DnsRecord | undefined {
@@ -22,39 +33,51 @@ export function findSoa(records: readonly DnsRecord[]): DnsRecord | undefined {
   return undefined;
 }
 
-/** Desired records as the file will hold them: the existing SOA added, or the config's SOA given the file's serial. */
-export function prepareDesiredRecords(records: readonly DnsRecord[], existingSoa: DnsRecord | undefined): DnsRecord[] {
-  const soa = findSoa(records);
-  if (soa === undefined) return existingSoa ? [...records, existingSoa] : [...records];
-  if (existingSoa === undefined) return [...records];
-  const serial = soaFields(existingSoa.rdata).serial;
-  return records.map((r) => (r === soa ? withSerial(r, serial) : r));
+/** A desired record as the file will hold it: a config SOA carries the file's serial (one in, one out). */
+export function prepareDesiredRecord(record: DnsRecord, fileSoa: DnsRecord | undefined): DnsRecord {
+  if (record.type !== 'SOA' || fileSoa === undefined) return record;
+  return withSerial(record, soaFields(fileSoa.rdata).serial);
+}
+
+/** What apply writes: the records (SOA first) and whether the SOA is the config's. */
+export interface ZoneWrite {
+  readonly records: DnsRecord[];
+  readonly soaFromConfig: boolean;
+}
+
+/** What the file holds now, as far as writing is concerned. */
+export interface FileState {
+  /** The zone's records as getRecords returned them (no provider-owned SOA). */
+  readonly records: readonly DnsRecord[];
+  /** The file's SOA, whoever owns it. */
+  readonly soa: DnsRecord | undefined;
+  readonly soaFromConfig: boolean;
 }
 
 /**
- * What to write for a zone, or null when the file already holds exactly this content (then the
- * serial is not bumped either). The new serial is above both the file's and `floorSerial`.
+ * What to write for a zone, or null when the file already holds exactly this (then the serial is
+ * not bumped either).
  */
-export function recordsToWrite(
-  desired: readonly DnsRecord[],
-  existing: readonly DnsRecord[],
-  zone: string,
-  settings: BindSettings,
-  now: Date,
-  floorSerial: number,
-): DnsRecord[] | null {
-  const existingSoa = findSoa(existing);
+export function recordsToWrite(desired: readonly DnsRecord[], file: FileState, zone: string, settings: BindSettings, now: Date): ZoneWrite | null {
   const desiredSoa = findSoa(desired);
-  let soa = desiredSoa ?? existingSoa ?? defaultSoa(zone, settings.defaultSoa, settings.defaultNs);
+  const soaFromConfig = desiredSoa !== undefined;
+  let soa = desiredSoa ?? file.soa ?? defaultSoa(zone, settings.defaultSoa, settings.defaultNs);
   const content = desired.filter((r) => r.type !== 'SOA');
   if (!content.some((r) => r.type === 'NS' && r.name === zone)) {
     const targets = settings.defaultNs.length > 0 ? settings.defaultNs : [soaFields(soa.rdata).mname];
     for (const t of targets) content.push({ name: zone, type: 'NS', ttl: soa.ttl, rdata: t });
   }
-  if (existingSoa !== undefined && sameContent([soa, ...content], existing)) return null;
-  const base = Math.max(existingSoa ? soaFields(existingSoa.rdata).serial : 0, soaFields(soa.rdata).serial, floorSerial);
+  if (file.soa !== undefined) {
+    const before = [file.soa, ...file.records.filter((r) => r.type !== 'SOA')];
+    if (sameContent([soa, ...content], before)) {
+      if (soaFromConfig === file.soaFromConfig) return null;
+      // Only who owns the SOA changed: rewrite the marker, keep the serial.
+      return { records: [withSerial(soa, soaFields(file.soa.rdata).serial), ...content], soaFromConfig };
+    }
+  }
+  const base = Math.max(file.soa ? soaFields(file.soa.rdata).serial : 0, soaFields(soa.rdata).serial);
   soa = withSerial(soa, nextSerial(base, now));
-  return [soa, ...content];
+  return { records: [soa, ...content], soaFromConfig };
 }
 
 function recordKey(r: DnsRecord): string {

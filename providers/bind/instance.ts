@@ -1,14 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ZonesmithError } from '../../src/errors.js';
 import { formatDiagnostic } from '../../src/ir/diagnostic.js';
 import type { ProviderEnv, ProviderInstance, ZoneRef } from '../../src/provider/types.js';
-import type { DnsRecord } from '../../src/records/types.js';
-import { auditRecords, findSoa, prepareDesiredRecords, recordsToWrite } from './convert.js';
+import { auditRecords, findSoa, hasSoaMarker, prepareDesiredRecord, recordsToWrite, SOA_MARKER, type FileState, type ZoneWrite } from './convert.js';
 import { formatFilename, parseFilenameFormat, zoneFromFilename, zoneNames } from './filename-format.js';
 import type { BindSettings } from './settings.js';
-import { soaFields } from './soa.js';
-import { canonicalOrigin, readZoneFile } from './zonefile-reader.js';
+import { canonicalOrigin, readZone } from './zonefile-reader.js';
 import { writeZoneFile } from './zonefile-writer.js';
 
 /** Test hooks; production uses the defaults. */
@@ -29,10 +27,11 @@ export function createBindInstance(settings: BindSettings, env: ProviderEnv, opt
   const dir = isAbsolute(settings.directory) ? settings.directory : resolve(env.configDir, settings.directory);
   const pieces = parseFilenameFormat(settings.filenameFormat);
   const now = options.now ?? (() => new Date());
-  /** The SOA each zone file had when it was last read, by path: prepareDesired carries it over. */
-  const soaSeen = new Map<string, DnsRecord | undefined>();
+  /** What each file held when this instance last read or wrote it, by path (null: no file). */
+  const files = new Map<string, FileState | null>();
 
   const zoneOf = (ref: ZoneRef): string => canonicalOrigin(ref.name);
+  const shown = (path: string): string => relative(env.configDir, path) || path;
   const pathOf = (ref: ZoneRef): string => {
     const name = formatFilename(pieces, zoneNames(zoneOf(ref), ref.tag ?? '', ref.unicodeName));
     // Joined, not resolved, as DNSControl does: an empty %T at the start leaves a harmless "/".
@@ -44,27 +43,45 @@ export function createBindInstance(settings: BindSettings, env: ProviderEnv, opt
     return path;
   };
 
-  const read = async (ref: ZoneRef): Promise<DnsRecord[] | null> => {
+  const load = async (ref: ZoneRef): Promise<FileState | null> => {
     const path = pathOf(ref);
-    const result = await readZoneFile(path, { origin: zoneOf(ref), file: relative(env.configDir, path) || path });
-    if (result === null) {
-      soaSeen.set(path, undefined);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      files.set(path, null);
       return null;
     }
+    const result = readZone(bytes, { origin: zoneOf(ref), file: shown(path) });
     for (const d of result.diagnostics) if (d.severity !== 'error') env.log(`BIND: ${formatDiagnostic(d)}`);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      throw new ZonesmithError('bind-zonefile-invalid', `${relative(env.configDir, path) || path} cannot be read: ${errors.length} error(s)`, { diagnostics: errors });
+      throw new ZonesmithError('bind-zonefile-invalid', `${shown(path)} cannot be read: ${errors.length} error(s)`, { diagnostics: errors });
     }
-    soaSeen.set(path, findSoa(result.records));
-    return result.records;
+    const soaFromConfig = hasSoaMarker(bytes);
+    const state: FileState = {
+      records: soaFromConfig ? result.records : result.records.filter((r) => r.type !== 'SOA'),
+      soa: findSoa(result.records),
+      soaFromConfig,
+    };
+    files.set(path, state);
+    return state;
+  };
+
+  const write = async (path: string, zone: string, w: ZoneWrite): Promise<void> => {
+    await writeZoneFile(path, w.records, { zone, comments: w.soaFromConfig ? [SOA_MARKER] : [] });
+    files.set(path, { records: w.soaFromConfig ? w.records : w.records.slice(1), soa: w.records[0], soaFromConfig: w.soaFromConfig });
   };
 
   return {
-    getRecords: read,
+    async getRecords(ref) {
+      return (await load(ref))?.records.slice() ?? null;
+    },
 
     prepareDesired(records, ref) {
-      return prepareDesiredRecords(records, soaSeen.get(pathOf(ref)));
+      const soa = files.get(pathOf(ref))?.soa;
+      return records.map((r) => prepareDesiredRecord(r, soa));
     },
 
     audit(records, ref) {
@@ -74,16 +91,13 @@ export function createBindInstance(settings: BindSettings, env: ProviderEnv, opt
     async apply(ref, changes, ctx) {
       const zone = zoneOf(ref);
       const path = pathOf(ref);
-      // A zone ensureZone created in this run already has a serial; never go below it.
-      const seen = soaSeen.get(path);
-      const floor = seen ? soaFields(seen.rdata).serial : 0;
-      const records = recordsToWrite(ctx.desired, ctx.existing, zone, settings, now(), floor);
-      if (records === null) {
-        ctx.log(`${relative(env.configDir, path) || path} already holds this content; not rewritten`);
-      } else {
-        await writeZoneFile(path, records, { zone });
-        soaSeen.set(path, findSoa(records));
-        ctx.log(`wrote ${relative(env.configDir, path) || path} (${records.length} records)`);
+      // The file as this run read it (or as ensureZone just made it); read it now if it was not.
+      const known = files.has(path) ? files.get(path)! : await load(ref);
+      const w = recordsToWrite(ctx.desired, known ?? NO_FILE, zone, settings, now());
+      if (w === null) ctx.log(`${shown(path)} already holds this content; not rewritten`);
+      else {
+        await write(path, zone, w);
+        ctx.log(`wrote ${shown(path)} (${w.records.length} records)`);
       }
       ctx.applied(changes);
     },
@@ -115,10 +129,9 @@ export function createBindInstance(settings: BindSettings, env: ProviderEnv, opt
       const path = pathOf(ref);
       if (await exists(path)) return false;
       const zone = zoneOf(ref);
-      // With nothing existing there is always something to write: an SOA and the apex NS.
-      const records = recordsToWrite([], [], zone, settings, now(), 0) ?? [];
-      await writeZoneFile(path, records, { zone });
-      soaSeen.set(path, findSoa(records));
+      // With nothing there is always something to write: an SOA and the apex NS.
+      const w = recordsToWrite([], NO_FILE, zone, settings, now());
+      if (w) await write(path, zone, w);
       return true;
     },
 
@@ -127,6 +140,8 @@ export function createBindInstance(settings: BindSettings, env: ProviderEnv, opt
     },
   };
 }
+
+const NO_FILE: FileState = { records: [], soa: undefined, soaFromConfig: false };
 
 async function exists(path: string): Promise<boolean> {
   try {

@@ -67,7 +67,7 @@ const rec = (label: string, type: string, args: unknown[], ttl = 300): DnsRecord
 });
 
 function soaOf(path: string): string[] {
-  const line = readFileSync(path, 'utf8').split('\n').find((l) => / SOA /.test(l)) ?? '';
+  const line = readFileSync(path, 'utf8').split('\n').find((l) => / IN SOA /.test(l)) ?? '';
   return line.slice(line.indexOf('SOA') + 3).trim().split(/\s+/);
 }
 
@@ -227,14 +227,25 @@ describe('BIND provider: reading and applying', () => {
     expect(readFileSync(t.file(), 'utf8')).toMatch(/\n +300 +IN NS +ns\.example\.org\.\n/);
   });
 
-  it('uses an SOA from the config, managing only its serial', async () => {
+  it('uses an SOA from the config, managing only its serial; without SOA() the SOA is the provider\'s again', async () => {
     const t = setup({}, { default_ns: ['ns1.example.net.'] });
     await t.run([rec('a', 'A', ['192.0.2.1'])]);
     const soa = rec('@', 'SOA', ['ns1.example.net.', 'dns.example.com.', 7200, 900, 604800, 120], 3600);
-    const { first } = await t.run([soa, rec('a', 'A', ['192.0.2.1'])]);
-    expect(first.plan.changes.map((c) => `${c.kind} ${c.type}`)).toEqual(['update SOA']);
+    const added = await t.run([soa, rec('a', 'A', ['192.0.2.1'])]);
+    expect(added.first.plan.changes.map((c) => `${c.kind} ${c.type}`)).toEqual(['create SOA']);
     expect(soaOf(t.file())).toEqual(['ns1.example.net.', 'dns.example.com.', '2026112502', '7200', '900', '604800', '120']);
+    expect(readFileSync(t.file(), 'utf8')).toContain('\n; zonesmith: the SOA comes from the config\n');
     expectCheckzoneOk(ZONE, t.file());
+
+    const changed = await t.run([rec('@', 'SOA', ['ns1.example.net.', 'dns.example.com.', 7200, 900, 604800, 300], 3600), rec('a', 'A', ['192.0.2.1'])]);
+    expect(changed.first.plan.changes.map((c) => `${c.kind} ${c.type}`)).toEqual(['update SOA']);
+    expect(soaOf(t.file())[2]).toBe('2026112503');
+
+    // SOA() removed: the plan says the config no longer holds it; the file keeps it, unmanaged.
+    const dropped = await t.run([rec('a', 'A', ['192.0.2.1'])]);
+    expect(dropped.first.plan.changes.map((c) => `${c.kind} ${c.type}`)).toEqual(['delete SOA']);
+    expect(soaOf(t.file())).toEqual(['ns1.example.net.', 'dns.example.com.', '2026112503', '7200', '900', '604800', '300']);
+    expect(readFileSync(t.file(), 'utf8')).not.toContain('zonesmith: the SOA');
   });
 
   it('makes the SOA of a new zone from default_soa', async () => {
