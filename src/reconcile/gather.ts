@@ -7,6 +7,7 @@ import type { ZoneRef } from '../provider/types.js';
 import type { DnsRecord } from '../records/types.js';
 import { redact } from '../creds/redact.js';
 import { apexNsRecords } from './nameservers.js';
+import { zoneRef } from './zone-ref.js';
 import type { LiveProvider } from './session.js';
 
 /** One zone at one provider, read and planned: what preview shows and push applies. */
@@ -33,7 +34,7 @@ export async function gatherZone(
   opts: { readonly force: boolean },
 ): Promise<ZoneWork> {
   const def = provider.resolved.definition;
-  const ref: ZoneRef = { name: domain.name, meta: domain.meta };
+  const ref: ZoneRef = zoneRef(domain);
   const id: ZoneIdentity = {
     domain: domain.uniqueName,
     unicodeName: domain.unicodeName,
@@ -95,3 +96,4 @@ function desiredRecords(domain: IrDomain, nameservers: readonly string[], existi
 export function errorText(err: unknown): string {
   return redact(err instanceof Error ? err.message : String(err));
 }
+

@@ -1,5 +1,6 @@
 import type { IrDomain } from '../ir/types.js';
 import type { DnsRecord } from '../records/types.js';
+import { zoneRef } from './zone-ref.js';
 import type { ProviderSession } from './session.js';
 
 /**
@@ -14,7 +15,7 @@ export async function domainNameservers(domain: IrDomain, session: ProviderSessi
     if (dp.nameserverCount === 0) continue;
     const { instance } = session.get(dp.name);
     if (!instance.nameservers) continue;
-    const all = (await instance.nameservers({ name: domain.name, meta: domain.meta })).map(absolute);
+    const all = (await instance.nameservers(zoneRef(domain))).map(absolute);
     out.push(...(dp.nameserverCount < 0 ? all : all.slice(0, dp.nameserverCount)));
   }
   return [...new Set(out)];

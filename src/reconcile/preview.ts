@@ -6,6 +6,7 @@ import type { Plan } from '../plan/types.js';
 import type { ResolvedProvider } from '../provider/resolve.js';
 import { ConfigError } from '../errors.js';
 import { errorText, gatherZone, type ZoneWork } from './gather.js';
+import { zoneRef } from './zone-ref.js';
 import { mapLimited } from './limit.js';
 import { domainNameservers } from './nameservers.js';
 import { selectDomains, selectProviders } from './select.js';
@@ -60,7 +61,7 @@ async function planDomain(domain: IrDomain, session: ProviderSession, selected: 
   } catch (err) {
     const why = `cannot get the nameservers: ${errorText(err)}`;
     return attached.map((provider) => ({
-      domain, provider, ref: { name: domain.name, meta: domain.meta }, existing: null, diagnostics: [],
+      domain, provider, ref: zoneRef(domain), existing: null, diagnostics: [],
       plan: failedZonePlan({ domain: domain.uniqueName, unicodeName: domain.unicodeName, provider: provider.resolved.name, providerType: provider.resolved.definition.type, granularity: provider.resolved.definition.granularity }, why),
     }));
   }
