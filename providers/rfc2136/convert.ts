@@ -19,8 +19,12 @@ export type NativeRdata = Uint8Array;
  */
 const COMPRESSIBLE = new Set([2, 3, 4, 5, 6, 7, 8, 9, 12, 14, 15, 17, 18, 21, 24, 26, 30, 33, 35, 36]);
 
-/** Types the server manages for DNSSEC; never read into the zone's records (DNSControl does the same). */
-const DNSSEC_TYPES = new Set([46, 47, 48, 50, 51, 59, 60, 65534]);
+/**
+ * Types the server manages when it signs the zone (RRSIG, NSEC, DNSKEY, NSEC3, NSEC3PARAM, CDS,
+ * CDNSKEY, ZONEMD, BIND's private TYPE65534); never read into the zone's records (DNSControl skips
+ * the same set, ZONEMD aside).
+ */
+const DNSSEC_TYPES = new Set([46, 47, 48, 50, 51, 59, 60, 63, 65534]);
 
 /** Type numbers zonesmith reads but does not manage on an RFC 2136 server. */
 export function isServerManaged(code: number): boolean {

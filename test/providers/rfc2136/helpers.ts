@@ -1,7 +1,8 @@
 /**
  * Shared helpers for the RFC2136 provider tests: canonical records, a small record-granularity diff
- * (a local stand-in until src/diff is committed; it follows DNSControl's ByRecord: one change per
- * record, deletes first), and a push-then-rediff cycle.
+ * whose order the tests control (DNSControl's ByRecord: one change per record; deletes, then TTL
+ * updates, then creates, each in input order), and a push-then-rediff cycle. The real diff engine
+ * and reconcile code run in conformance-*.test.ts and preview-push.test.ts.
  */
 import type { Change } from '../../../src/diff/types.js';
 import type { DnsRecord } from '../../../src/records/types.js';
