@@ -17,6 +17,8 @@ export interface PluginState {
    * from onLoad, which would stop esbuild from resolving that file's imports and reporting theirs.
    */
   readonly problems: PartialMessage[];
+  /** Calls call-wrap.ts wrapped, over all files. */
+  wrapped: number;
 }
 
 /** Options of {@link loaderPlugin}. */
@@ -28,6 +30,8 @@ export interface LoaderPluginOptions {
   /** Names the virtual "zonesmith" module re-exports from the sandbox's globals. */
   readonly globals: readonly string[];
   readonly state: PluginState;
+  /** Wrap outermost DSL calls in large files (call-wrap.ts); off for the retry after a failure. */
+  readonly wrap: boolean;
 }
 
 const NAMESPACE = 'zonesmith';
@@ -41,6 +45,7 @@ const BUILTINS = new Set(builtinModules);
  */
 export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
   const { root, state } = opts;
+  const wrapNames = opts.wrap ? new Set(opts.globals) : undefined;
   return {
     name: 'zonesmith-loader',
     setup(build) {
@@ -110,7 +115,9 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
           scriptCandidate: ext === '.js' || ext === '.cjs',
           entry: args.path === opts.entry,
           glob: (dir, recursive, extension) => listGlob({ root, from: path.dirname(args.path), dir, recursive, extension }),
+          ...(wrapNames ? { wrapNames } : {}),
         });
+        state.wrapped += out.wrapped;
         if (out.edits) state.edits.set(args.path, out.edits);
         if (out.script) state.scripts.add(args.path);
         const lines = out.problems.length > 0 ? text.split('\n') : [];

@@ -33,8 +33,21 @@ export async function bundleConfig(configPath: string, globals: readonly string[
   const entry = await realpath(configPath).catch(() => {
     throw new ZonesmithError('config-not-found', `cannot read the config: ${configPath} does not exist`);
   });
+  try {
+    return await build(entry, globals, true);
+  } catch (err) {
+    // The call wrapping (call-wrap.ts) works on tokens, not a parse: should it ever break valid
+    // code, the build without it decides (slower position capture, same result).
+    if (err instanceof WrappedBuildFailure) return build(entry, globals, false);
+    throw err;
+  }
+}
+
+class WrappedBuildFailure extends Error {}
+
+async function build(entry: string, globals: readonly string[], wrap: boolean): Promise<ConfigBundle> {
   const root = path.dirname(entry);
-  const state: PluginState = { edits: new Map(), scripts: new Set(), problems: [] };
+  const state: PluginState = { edits: new Map(), scripts: new Set(), problems: [], wrapped: 0 };
   let result: esbuild.BuildResult<{ write: false }>;
   try {
     result = await esbuild.build({
@@ -58,11 +71,12 @@ export async function bundleConfig(configPath: string, globals: readonly string[
       ignoreAnnotations: true,
       treeShaking: false,
       logLevel: 'silent',
-      plugins: [loaderPlugin({ root, entry, globals, state })],
+      plugins: [loaderPlugin({ root, entry, globals, state, wrap })],
     });
   } catch (err) {
     const failure = err as Partial<esbuild.BuildFailure>;
     if (!Array.isArray(failure.errors)) throw err;
+    if (state.wrapped > 0 && failure.errors.some((m) => !m.pluginName)) throw new WrappedBuildFailure();
     throw bundleFailure(entry, [...problemMessages(state), ...failure.errors], root, state);
   }
   if (state.problems.length > 0) throw bundleFailure(entry, problemMessages(state), root, state);

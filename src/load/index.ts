@@ -37,6 +37,22 @@ export interface LoadConfigOptions {
   readonly onConsole?: (message: ConsoleMessage) => void;
   /** Another DSL runtime (tests and tools); the one shipped in src/dsl by default. */
   readonly dsl?: DslSource;
+  /** Receives where the time and memory went (bench/eval.ts, verbose output). */
+  readonly onStats?: (stats: LoadStats) => void;
+}
+
+/** Cost of one {@link loadConfig}, for benchmarks and verbose output. */
+export interface LoadStats {
+  /** Starting the sandbox process and bundling (concurrent), ms. */
+  readonly bundleMs: number;
+  /** Evaluation in the sandbox, output copied back, ms. */
+  readonly evaluateMs: number;
+  /** JSON.parse, shape checks and position mapping in the host, ms. */
+  readonly checkMs: number;
+  /** Size of the RawConfig JSON, bytes. */
+  readonly outputBytes: number;
+  /** Peak resident memory of the sandbox process, MB. */
+  readonly sandboxPeakMb: number | undefined;
 }
 
 /**
@@ -50,6 +66,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
   const timeoutMs = option('timeoutMs', opts.timeoutMs ?? LOAD_DEFAULTS.timeoutMs, 1);
   const maxOutputBytes = option('maxOutputBytes', opts.maxOutputBytes ?? LOAD_DEFAULTS.maxOutputBytes, 1);
   const dsl = opts.dsl ?? defaultDslSource();
+  const t0 = performance.now();
   const sandbox = await startSandbox();
   let bundle: ConfigBundle;
   let dslCode: string;
@@ -59,6 +76,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
     sandbox.dispose();
     throw err;
   }
+  const t1 = performance.now();
   const outcome = await sandbox.run({
     dslCode,
     configCode: bundle.code,
@@ -67,6 +85,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
     timeoutMs,
     maxOutputBytes,
   });
+  const t2 = performance.now();
   if ((outcome.kind === 'ok' || outcome.kind === 'exception') && opts.onConsole) {
     for (const m of outcome.console) opts.onConsole(m);
     if (outcome.droppedMessages > 0) {
@@ -86,6 +105,13 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
   }
   const { config, diagnostics } = validateRawConfig(parsed, (line, column) => mapper.map(line, column));
   if (!config) throw new ZonesmithError('config-output-invalid', `${file}: the DSL returned malformed output`, { diagnostics });
+  opts.onStats?.({
+    bundleMs: t1 - t0,
+    evaluateMs: t2 - t1,
+    checkMs: performance.now() - t2,
+    outputBytes: Buffer.byteLength(outcome.json),
+    sandboxPeakMb: sandbox.maxRssKb === undefined ? undefined : sandbox.maxRssKb / 1024,
+  });
   return config;
 }
 

@@ -15,7 +15,7 @@ export interface SandboxJob {
 }
 
 /** The messages the child sends back: `ready` once started, then the outcome of the job. */
-export type SandboxReply = { readonly ready: true } | { readonly outcome: SandboxOutcome };
+export type SandboxReply = { readonly ready: true } | { readonly outcome: SandboxOutcome; readonly maxRssKb: number };
 
 process.once('message', (job: SandboxJob) => {
   void (async () => {
@@ -25,7 +25,7 @@ process.once('message', (job: SandboxJob) => {
     } catch (err) {
       outcome = { kind: 'crashed', message: `the sandbox failed: ${(err as Error)?.message ?? String(err)}` };
     }
-    const reply: SandboxReply = { outcome };
+    const reply: SandboxReply = { outcome, maxRssKb: process.resourceUsage().maxRSS };
     process.send?.(reply, undefined, {}, () => {
       process.disconnect?.();
     });

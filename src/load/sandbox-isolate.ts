@@ -107,9 +107,11 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
     return { kind: 'exception', thrown: await thrown(varsFailure), ...(await readConsole()) };
   }
 
+  const source = GUARD_PREFIX + input.configCode + GUARD_SUFFIX;
+  await call('setSource', [source]);
   let script;
   try {
-    script = await isolate.compileScript(GUARD_PREFIX + input.configCode + GUARD_SUFFIX, { filename: CONFIG_SCRIPT_NAME });
+    script = await isolate.compileScript(source, { filename: CONFIG_SCRIPT_NAME });
   } catch (err) {
     // esbuild produced it, so V8 rejecting it means a language feature esbuild passed through.
     return { kind: 'exception', thrown: { name: 'SyntaxError', message: (err as Error).message, stack: '' }, console: [], droppedMessages: 0 };

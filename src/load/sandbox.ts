@@ -51,6 +51,8 @@ export interface Sandbox {
   run(input: SandboxInput): Promise<SandboxOutcome>;
   /** Kills the process when no job will come (bundling failed). */
   dispose(): void;
+  /** Peak resident memory of the child process, KB, once it answered. */
+  readonly maxRssKb: number | undefined;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function startSandbox(): Promise<Sandbox> {
     if (stderr.length < MAX_STDERR) stderr += chunk.slice(0, MAX_STDERR - stderr.length);
   });
   let outcome: SandboxOutcome | undefined;
+  let maxRssKb: number | undefined;
   let ready = false;
   let killedForTime = false;
   let onReady: (() => void) | undefined;
@@ -87,6 +90,7 @@ export async function startSandbox(): Promise<Sandbox> {
       onReady?.();
     } else {
       outcome ??= reply.outcome;
+      maxRssKb = reply.maxRssKb;
     }
   });
   child.on('error', (err) => {
@@ -119,6 +123,9 @@ export async function startSandbox(): Promise<Sandbox> {
     },
     dispose() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+    get maxRssKb() {
+      return maxRssKb;
     },
   };
 }

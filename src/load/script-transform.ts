@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { wrapCalls } from './call-wrap.js';
 import { ColumnEdits } from './column-edits.js';
 
 /**
@@ -41,7 +42,15 @@ export interface TransformInput {
   /** The entry point (not reached through require, so it needs no `module.exports`). */
   readonly entry: boolean;
   readonly glob: GlobLister;
+  /** Names whose outermost calls get their own function (call-wrap.ts), in files of {@link WRAP_MIN_CHARS} or more. */
+  readonly wrapNames?: ReadonlySet<string>;
 }
+
+/**
+ * Below this size a file cannot hold enough calls for position capture to cost anything worth a
+ * rewrite (the cost grows with the square of the calls in one function).
+ */
+export const WRAP_MIN_CHARS = 16 * 1024;
 
 /** The rewritten text, where its positions moved, and the problems found. */
 export interface TransformOutput {
@@ -50,6 +59,8 @@ export interface TransformOutput {
   readonly problems: readonly SourceProblem[];
   /** True when the file was treated as a DNSControl script. */
   readonly script: boolean;
+  /** Calls wrapped by call-wrap.ts. */
+  readonly wrapped: number;
 }
 
 interface Edit {
@@ -62,8 +73,12 @@ const CALLS_WORTH_PARSING = /\b(?:require|require_glob|import)\s*\(/;
 
 /** Rewrites one file; see the module comment. */
 export function transformSource(input: TransformInput): TransformOutput {
+  const wraps =
+    input.wrapNames && input.text.length >= WRAP_MIN_CHARS ? wrapCalls(input.text, input.wrapNames, input.javascript) : [];
+  const edits: Edit[] = wraps.map((w) => ({ start: w.at, end: w.at, text: w.text }));
+  const wrapped = wraps.length / 2;
   if (!input.scriptCandidate && !CALLS_WORTH_PARSING.test(input.text)) {
-    return { contents: input.text, problems: [], script: false };
+    return finish(input, edits, [], false, wrapped);
   }
   const sf = ts.createSourceFile(
     input.fileName,
@@ -74,7 +89,6 @@ export function transformSource(input: TransformInput): TransformOutput {
   );
   const script = input.scriptCandidate && !ts.isExternalModule(sf);
   const problems: SourceProblem[] = [];
-  const edits: Edit[] = [];
   const globalVars: string[] = [];
   const globalFns: string[] = [];
   const at = (node: ts.Node): { line: number; column: number } => {
@@ -162,43 +176,48 @@ export function transformSource(input: TransformInput): TransformOutput {
 
   if (script) {
     const prologue = buildPrologue(globalVars, globalFns);
-    if (prologue) edits.push({ start: prologueOffset(sf, input.text), end: prologueOffset(sf, input.text), text: prologue });
+    // First in the list: at the same offset as a wrapped call, it must come before the wrapper.
+    if (prologue) edits.unshift({ start: prologueOffset(sf, input.text), end: prologueOffset(sf, input.text), text: prologue });
   }
-  let contents = applyEdits(input.text, edits);
-  const edited = contents.edits;
-  if (script && !input.entry) {
-    // Appended after the last line, so no position moves. DNSControl's require() returns true.
-    contents = { ...contents, text: `${contents.text}\n;module.exports = true;\n` };
-  }
-  const lineStarts = (text: string): number[] => {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  };
+  return finish(input, edits, problems, script, wrapped);
+}
+
+/** Applies the edits and records where columns moved. */
+function finish(input: TransformInput, edits: readonly Edit[], problems: SourceProblem[], script: boolean, wrapped: number): TransformOutput {
+  const applied = applyEdits(input.text, edits);
+  // Appended after the last line, so no position moves. DNSControl's require() returns true.
+  const contents = script && !input.entry ? `${applied.text}\n;module.exports = true;\n` : applied.text;
   let columnEdits: ColumnEdits | undefined;
-  if (edited.length > 0) {
+  if (applied.edits.length > 0) {
     columnEdits = new ColumnEdits();
-    const out = lineStarts(contents.text);
-    const toLc = (offset: number): { line: number; column: number } => {
-      let lo = 0;
-      let hi = out.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if ((out[mid] ?? 0) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - (out[lo] ?? 0) };
-    };
-    for (const e of edited) {
-      const os = sf.getLineAndCharacterOfPosition(e.start);
-      const oe = sf.getLineAndCharacterOfPosition(e.end);
-      const ts0 = toLc(e.outStart);
-      const ts1 = toLc(e.outEnd);
-      columnEdits.add(ts0.line, ts0.column, os.line + 1, os.character, true);
-      columnEdits.add(ts1.line, ts1.column, oe.line + 1, oe.character);
+    const original = lineIndex(input.text);
+    const rewritten = lineIndex(contents);
+    for (const e of applied.edits) {
+      const os = original(e.start);
+      const oe = original(e.end);
+      const ts0 = rewritten(e.outStart);
+      const ts1 = rewritten(e.outEnd);
+      columnEdits.add(ts0.line, ts0.column, os.line, os.column, true);
+      columnEdits.add(ts1.line, ts1.column, oe.line, oe.column);
     }
   }
-  return { contents: contents.text, ...(columnEdits ? { edits: columnEdits } : {}), problems, script };
+  return { contents, ...(columnEdits ? { edits: columnEdits } : {}), problems, script, wrapped };
+}
+
+/** Offset to 1-based line and 0-based column, by binary search over the line starts. */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) };
+  };
 }
 
 interface Applied {

@@ -77,6 +77,6 @@ describe('transformSource', () => {
 
   it('does not parse a TypeScript file with nothing to rewrite', () => {
     const text = 'const a: number = (1 as any);\n';
-    expect(run(text, { javascript: false, scriptCandidate: false, fileName: 'x.ts' })).toEqual({ contents: text, problems: [], script: false });
+    expect(run(text, { javascript: false, scriptCandidate: false, fileName: 'x.ts' })).toEqual({ contents: text, problems: [], script: false, wrapped: 0 });
   });
 });

@@ -1,0 +1,175 @@
+/**
+ * Loading benchmark: 1,000 domains × 100 records, as a typed dnsconfig.ts split over 10 files and
+ * as a DNSControl dnsconfig.js (require()d files, shared globals). Each scenario runs in its own
+ * process so its peak memory is its own; each loads twice (cold, then warm).
+ *
+ *   node --import tsx bench/eval.ts            all scenarios, a table on stdout
+ *   node --import tsx bench/eval.ts --json     the same as JSON
+ *   node --import tsx bench/eval.ts --generate DIR   only write the two configs to DIR
+ *
+ * Target (brief): loading ≤ 1.0 s and ≤ 300 MB without the type check.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeConfig } from '../src/ir/normalize.js';
+import { loadConfig, type LoadStats } from '../src/load/index.js';
+import { typecheckConfig } from '../src/load/typecheck.js';
+
+const DOMAINS = 1_000;
+const RECORDS = 100;
+const FILES = 10;
+
+/** The records of domain `d`: a realistic mix, every label distinct. */
+function records(d: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < RECORDS; i++) {
+    const k = i % 20;
+    if (k < 8) out.push(`A("h${i}", "192.0.${d % 256}.${i}")`);
+    else if (k < 12) out.push(`AAAA("v${i}", "2001:db8:${d.toString(16)}::${i.toString(16)}")`);
+    else if (k < 15) out.push(`CNAME("c${i}", "h${i - 1}")`);
+    else if (k === 15) out.push(`MX("@", ${i}, "mx${i}.example.net.")`);
+    else if (k < 18) out.push(`TXT("t${i}", "v=spf1 include:_spf${i}.example.net ~all")`);
+    else if (k === 18) out.push(`SRV("_sip${i}._tcp", 10, 5, 5060, "sip${i}.example.net.", TTL(600))`);
+    else out.push(`CAA("@", "issue", "ca${i}.example.net")`);
+  }
+  return out;
+}
+
+function domainCall(d: number, reg: string, dns: string): string {
+  return `D("d${d}.example", ${reg}, DnsProvider(${dns}),\n  ${records(d).join(',\n  ')}\n);\n`;
+}
+
+/** Writes both configs; returns their paths. */
+function generate(dir: string): { ts: string; js: string } {
+  const per = DOMAINS / FILES;
+  mkdirSync(path.join(dir, 'ts', 'zones'), { recursive: true });
+  mkdirSync(path.join(dir, 'js', 'zones'), { recursive: true });
+  const builders = 'A, AAAA, CAA, CNAME, D, DnsProvider, MX, SRV, TTL, TXT';
+  const imports: string[] = [];
+  for (let f = 0; f < FILES; f++) {
+    let ts = `import { ${builders} } from "zonesmith";\n\nexport function zones${f}(reg: string, dns: string): void {\n`;
+    let js = '';
+    for (let d = f * per; d < (f + 1) * per; d++) {
+      ts += domainCall(d, 'reg', 'dns');
+      js += domainCall(d, 'REG', 'DNS');
+    }
+    writeFileSync(path.join(dir, 'ts', 'zones', `z${f}.ts`), `${ts}}\n`);
+    writeFileSync(path.join(dir, 'js', 'zones', `z${f}.js`), js);
+    imports.push(`import { zones${f} } from "./zones/z${f}.ts";`);
+  }
+  const calls = Array.from({ length: FILES }, (_, f) => `zones${f}(REG, DNS);`).join('\n');
+  writeFileSync(
+    path.join(dir, 'ts', 'dnsconfig.ts'),
+    `import { NewDnsProvider, NewRegistrar } from "zonesmith";\n${imports.join('\n')}\n\nconst REG = NewRegistrar("none");\nconst DNS = NewDnsProvider("bind", "BIND");\n${calls}\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'js', 'dnsconfig.js'),
+    `var REG = NewRegistrar("none");\nvar DNS = NewDnsProvider("bind", "BIND");\nrequire_glob("./zones/");\n`,
+  );
+  return { ts: path.join(dir, 'ts', 'dnsconfig.ts'), js: path.join(dir, 'js', 'dnsconfig.js') };
+}
+
+interface Run {
+  wallMs: number;
+  typecheckMs?: number;
+  normalizeMs?: number;
+  stats?: LoadStats;
+}
+
+interface ScenarioResult {
+  scenario: string;
+  cold: Run;
+  warm: Run;
+  hostPeakMb: number;
+  sandboxPeakMb: number | undefined;
+}
+
+const SCENARIOS = ['ts', 'ts+normalize', 'typecheck+ts+normalize', 'js+normalize'] as const;
+
+/** One scenario, in this process. */
+async function runScenario(scenario: string, configs: { ts: string; js: string }): Promise<ScenarioResult> {
+  const file = scenario.includes('js') ? configs.js : configs.ts;
+  const once = async (): Promise<Run> => {
+    const run: Run = { wallMs: 0 };
+    const t0 = performance.now();
+    if (scenario.startsWith('typecheck')) {
+      const diags = typecheckConfig(file);
+      if (diags.length > 0) throw new Error(`type errors: ${diags.length}`);
+      run.typecheckMs = performance.now() - t0;
+    }
+    const raw = await loadConfig({ configPath: file, onStats: (s) => (run.stats = s) });
+    if (raw.domains.length !== DOMAINS) throw new Error(`expected ${DOMAINS} domains, got ${raw.domains.length}`);
+    if (scenario.includes('normalize')) {
+      const t1 = performance.now();
+      const { diagnostics } = normalizeConfig(raw);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) throw new Error(`normalize errors: ${errors[0]?.message}`);
+      run.normalizeMs = performance.now() - t1;
+    }
+    run.wallMs = performance.now() - t0;
+    return run;
+  };
+  const cold = await once();
+  const warm = await once();
+  return {
+    scenario,
+    cold,
+    warm,
+    hostPeakMb: process.resourceUsage().maxRSS / 1024,
+    sandboxPeakMb: Math.max(cold.stats?.sandboxPeakMb ?? 0, warm.stats?.sandboxPeakMb ?? 0) || undefined,
+  };
+}
+
+function table(results: ScenarioResult[]): string {
+  const ms = (n: number | undefined): string => (n === undefined ? '-' : n.toFixed(0));
+  const rows = [
+    '| scenario | cold wall ms | warm wall ms | bundle | evaluate | check | typecheck | normalise | host peak MB | sandbox peak MB | JSON MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of results) {
+    const s = r.warm.stats;
+    rows.push(
+      `| ${r.scenario} | ${ms(r.cold.wallMs)} | ${ms(r.warm.wallMs)} | ${ms(s?.bundleMs)} | ${ms(s?.evaluateMs)} | ${ms(s?.checkMs)} | ${ms(r.warm.typecheckMs)} | ${ms(r.warm.normalizeMs)} | ${r.hostPeakMb.toFixed(0)} | ${r.sandboxPeakMb?.toFixed(0) ?? '-'} | ${((s?.outputBytes ?? 0) / 1e6).toFixed(1)} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const child = args.indexOf('--scenario');
+  if (child >= 0) {
+    const [scenario, ts, js] = args.slice(child + 1);
+    const result = await runScenario(scenario ?? 'ts', { ts: ts ?? '', js: js ?? '' });
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const gen = args.indexOf('--generate');
+  if (gen >= 0) {
+    const configs = generate(path.resolve(args[gen + 1] ?? 'bench-eval-config'));
+    process.stdout.write(`${configs.ts}\n${configs.js}\n`);
+    return;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'zonesmith-bench-eval-'));
+  try {
+    const configs = generate(dir);
+    const results: ScenarioResult[] = [];
+    for (const scenario of SCENARIOS) {
+      const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--scenario', scenario, configs.ts, configs.js], {
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      if (r.status !== 0) throw new Error(`scenario ${scenario} failed: ${r.stderr}`);
+      results.push(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as ScenarioResult);
+    }
+    if (args.includes('--json')) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    else process.stdout.write(`${DOMAINS} domains × ${RECORDS} records, Node ${process.versions.node}\n\n${table(results)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
