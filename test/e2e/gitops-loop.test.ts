@@ -5,21 +5,13 @@
 // commit; an out-of-band nsupdate is caught by the drift check (exit 2). And a stale plan is refused.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_MARKER } from '../../src/plan/render/markdown.js';
 import { planFromJson } from '../../src/plan/serialize.js';
 import { digAxfr, keyString, nsupdate, startBind, type TestServer } from '../servers/index.js';
 import { startForgeServer, type ForgeServer } from '../servers/forge/server.js';
 import { workspace, zonesmith, type Workspace } from '../gitops/helpers.js';
 
-// Until the lead registers RFC2136 in providers/index.ts, add the (finished, committed) provider to
-// the registry the CLI reads. Once it is registered this adds nothing.
-vi.mock('../../providers/index.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../providers/index.js')>();
-  const { rfc2136Provider } = await import('../../providers/rfc2136/index.js');
-  const has = real.PROVIDERS.some((p) => p.type === 'RFC2136');
-  return { ...real, PROVIDERS: has ? real.PROVIDERS : [...real.PROVIDERS, rfc2136Provider] };
-});
 
 const TOKEN = 'ghs_e2eWriteTokenValue01';
 const ZONE = 'shop.test';
