@@ -29,8 +29,17 @@ const CLASS = new Uint8Array(256);
 for (const b of [0x20, 0x09, 0x0d]) CLASS[b] = 3;
 for (const b of [0x0a, 0x3b, 0x28, 0x29, 0x22]) CLASS[b] = 2;
 
-/** Node's one-byte decoder behind `toString('latin1')`, without its argument checks (Node 20 and 24). */
+/** Node's one-byte decoder behind `toString('latin1')`, without its argument checks. */
 type FastBuffer = Buffer & { latin1Slice(start: number, end: number): string };
+const hasLatin1Slice = typeof (Buffer.prototype as Partial<FastBuffer>).latin1Slice === 'function';
+
+/**
+ * Bytes as a one-byte string. `latin1Slice` is what `toString('latin1')` calls (Node 20 and 24,
+ * checked 2026-11); it skips the argument handling that costs more than the copy for short tokens.
+ */
+export function latin1(buf: Buffer, start: number, end: number): string {
+  return hasLatin1Slice ? (buf as FastBuffer).latin1Slice(start, end) : buf.toString('latin1', start, end);
+}
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
@@ -258,7 +267,7 @@ export class ZoneLexer {
   text(i: number): string {
     const s = this.starts[i]!;
     const e = this.ends[i]!;
-    if ((this.flags[i]! & TOKEN_HIGH) === 0) return (this.buf as FastBuffer).latin1Slice(s, e);
+    if ((this.flags[i]! & TOKEN_HIGH) === 0) return latin1(this.buf, s, e);
     return decodeHighText(this.buf.subarray(s, e));
   }
 

@@ -1,5 +1,6 @@
 import { canonicalName as recordsCanonicalName } from '../../src/records/names.js';
 import { RdataError } from '../../src/records/types.js';
+import { latin1 } from './zonefile-lexer.js';
 
 /**
  * Owner names in zone files. Canonical form is DnsRecord's: absolute, lower-case, no trailing
@@ -74,7 +75,7 @@ function fastCanonical(text: string, origin: string | null): string | undefined 
 }
 
 /** Room for an owner name built from bytes (a name is at most 255 octets). */
-const scratch = Buffer.allocUnsafe(256) as Buffer & { latin1Slice(start: number, end: number): string };
+const scratch = Buffer.allocUnsafe(256);
 
 /**
  * The fast path of {@link canonicalName} straight from the file's bytes: letters, digits, `-`,
@@ -108,7 +109,7 @@ export function ownerFromBytes(buf: Uint8Array, start: number, end: number, suff
   }
   // Without escapes the wire length is the text length plus two (first length octet, root).
   if (o + 2 > 255) return undefined;
-  return scratch.latin1Slice(0, o);
+  return latin1(scratch, 0, o);
 }
 
 /** A canonical name as an absolute presentation name (`www.example.com.`, `.` for the root). */
