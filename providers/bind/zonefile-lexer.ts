@@ -63,17 +63,42 @@ export class ZoneLexer {
   ownerOmitted = false;
   /** The first syntax problem in the current entry, if any. */
   error: LexIssue | null = null;
+  /**
+   * For a buffer that is not the end of the file: where the first entry it could not finish
+   * starts, so the next buffer can begin there. -1 until then.
+   */
+  resumeAt = -1;
   private pos = 0;
   private atLineStart = true;
+  /** Entries are read up to here: the end, or for a partial buffer just past its last newline. */
+  private readonly limit: number;
 
-  constructor(buf: Buffer) {
+  /**
+   * `final` false: the buffer is one piece of a longer file. The lexer then stops at the last
+   * complete line and, at an entry it cannot finish there (parentheses or an escaped newline going
+   * on), stops early and sets `resumeAt`, instead of reporting the end of the file.
+   */
+  constructor(
+    buf: Buffer,
+    private readonly final = true,
+  ) {
     this.buf = buf;
+    this.limit = final ? buf.length : buf.lastIndexOf(0x0a) + 1;
+  }
+
+  private suspend(entryStart: number): boolean {
+    this.pos = entryStart;
+    this.resumeAt = entryStart;
+    this.count = 0;
+    this.error = null;
+    return false;
   }
 
   /** Moves to the next non-empty entry; false at the end of the buffer. */
   next(): boolean {
     const buf = this.buf;
-    const len = buf.length;
+    const len = this.limit;
+    const entryStart = this.pos;
     let pos = this.pos;
     let depth = 0;
     let openAt = -1;
@@ -82,6 +107,7 @@ export class ZoneLexer {
     this.error = null;
     for (;;) {
       if (pos >= len) {
+        if (!this.final) return this.suspend(entryStart);
         if (depth > 0) this.fail('zonefile-unbalanced-parens', 'unbalanced parentheses: "(" is never closed', openAt);
         this.pos = pos;
         return this.count > 0 || this.error !== null;
@@ -135,6 +161,7 @@ export class ZoneLexer {
         start = pos;
         for (;;) {
           if (pos >= len) {
+            if (!this.final) return this.suspend(entryStart);
             this.fail('zonefile-unbalanced-quotes', 'unbalanced quotes: the string is never closed', open);
             recording = false;
             depth = 0;
@@ -228,7 +255,7 @@ export class ZoneLexer {
 
   private skipToNewline(pos: number): number {
     const nl = this.buf.indexOf(0x0a, pos);
-    return nl < 0 ? this.buf.length : nl;
+    return nl < 0 || nl >= this.limit ? this.limit : nl;
   }
 
   private fail(code: string, message: string, offset: number): void {

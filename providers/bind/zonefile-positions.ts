@@ -3,7 +3,7 @@ import type { SourcePos } from '../../src/ir/source.js';
 /**
  * Turns byte offsets into `file:line:column` only when a diagnostic needs one: the line index is
  * built on first use, so a clean read never pays for it. Columns count characters (UTF-8
- * continuation bytes are skipped), 1-based.
+ * continuation bytes are skipped), 1-based. One map covers one buffer of a file.
  */
 export class PositionMap {
   private lineStarts: Int32Array | undefined;
@@ -12,6 +12,8 @@ export class PositionMap {
     private readonly buf: Uint8Array,
     /** The file name diagnostics show. */
     readonly file: string,
+    /** Lines of the file before this buffer (when a file is read in pieces). */
+    private readonly lineBase = 0,
   ) {}
 
   /** The position of a byte offset. */
@@ -28,7 +30,7 @@ export class PositionMap {
     for (let p = starts[lo]!; p < offset && p < this.buf.length; p++) {
       if ((this.buf[p]! & 0xc0) !== 0x80) column++;
     }
-    return { file: this.file, line: lo + 1, column };
+    return { file: this.file, line: this.lineBase + lo + 1, column };
   }
 
   private index(): Int32Array {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../../src/ir/diagnostic.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { handleDirective } from './zonefile-directives.js';
@@ -22,6 +22,8 @@ export interface ReadZoneOptions {
   readonly readInclude?: (path: string) => Uint8Array;
   /** Stop after this many errors (default 100). */
   readonly maxErrors?: number;
+  /** readZoneFile reads the file in pieces of this many bytes (default 64 MiB). */
+  readonly pieceSize?: number;
 }
 
 /** The records a zone file holds, and every problem found on the way. */
@@ -35,8 +37,9 @@ export interface ZoneReadResult {
 
 /** One file being read: its lexer, positions and the directive state RFC 1035 scopes to a file. */
 export interface FileContext {
-  readonly lexer: ZoneLexer;
-  readonly positions: PositionMap;
+  /** The lexer and positions of the piece of the file being read. */
+  lexer: ZoneLexer;
+  positions: PositionMap;
   readonly depth: number;
   /** Canonical origin (no trailing dot, '' for the root), null when unknown. */
   origin: string | null;
@@ -74,14 +77,11 @@ export class ZoneReader {
 
   /** Reads one file's bytes under the given origin and owner. */
   readBuffer(buf: Buffer, file: string, origin: string | null, owner: string | null, depth: number): void {
-    const ctx: FileContext = {
-      lexer: new ZoneLexer(buf),
-      positions: new PositionMap(buf, file),
-      depth,
-      origin,
-      originFqdn: origin === null ? '.' : absoluteName(origin),
-      owner,
-    };
+    new FileFeed(this, file, origin, owner, depth).push(buf, true);
+  }
+
+  /** Reads the entries of one piece of a file (see FileFeed). */
+  readEntries(ctx: FileContext): void {
     const lx = ctx.lexer;
     while (!this.stopped && lx.next()) {
       if (lx.error !== null) {
@@ -114,6 +114,45 @@ export class ZoneReader {
   }
 }
 
+/**
+ * Feeds one file to a reader piece by piece, so a large file's text is never all in memory. An
+ * entry a piece cannot finish (the piece ends inside it) is carried over to the next piece;
+ * line numbers go on counting across pieces.
+ */
+export class FileFeed {
+  private carry: Buffer | undefined;
+  private lineBase = 0;
+  private ctx: FileContext | undefined;
+
+  constructor(
+    private readonly reader: ZoneReader,
+    private readonly file: string,
+    private readonly origin: string | null,
+    private readonly owner: string | null,
+    private readonly depth: number,
+  ) {}
+
+  /** Reads what it can of the next piece; `final` marks the end of the file. */
+  push(piece: Buffer, final: boolean): void {
+    if (this.reader.stopped) return;
+    const buf = this.carry !== undefined && this.carry.length > 0 ? Buffer.concat([this.carry, piece]) : piece;
+    const lexer = new ZoneLexer(buf, final);
+    const positions = new PositionMap(buf, this.file, this.lineBase);
+    if (this.ctx === undefined) {
+      const o = this.origin;
+      this.ctx = { lexer, positions, depth: this.depth, origin: o, originFqdn: o === null ? '.' : absoluteName(o), owner: this.owner };
+    } else {
+      this.ctx.lexer = lexer;
+      this.ctx.positions = positions;
+    }
+    this.reader.readEntries(this.ctx);
+    if (final) return;
+    const resume = lexer.resumeAt < 0 ? buf.length : lexer.resumeAt;
+    this.carry = Buffer.from(buf.subarray(resume));
+    for (let p = buf.indexOf(0x0a); p >= 0 && p < resume; p = buf.indexOf(0x0a, p + 1)) this.lineBase++;
+  }
+}
+
 /** Canonical form of a zone/origin name given by a caller (`example.com`, `example.com.`, `.`). */
 export function canonicalOrigin(name: string): string {
   if (name === '.' || name === '') return '';
@@ -137,16 +176,47 @@ export function readZone(data: string | Uint8Array, options: ReadZoneOptions): Z
   return reader.result();
 }
 
-/** Reads a zone file from disk; null when the file does not exist. */
+/**
+ * Pieces a file is read in. Measured on the 1M-record bench (65 MiB): smaller pieces did not lower
+ * the peak (the records dominate it) and cost time (more GCs for the external memory), so files
+ * up to 64 MiB are read in one piece and only larger ones are streamed.
+ */
+const PIECE = 64 << 20;
+
+/** Reads a zone file from disk, a large one in pieces; null when the file does not exist. */
 export async function readZoneFile(path: string, options: Omit<ReadZoneOptions, 'file'> & { file?: string }): Promise<ZoneReadResult | null> {
-  let data: Buffer;
+  let fh: FileHandle;
   try {
-    data = await readFile(path);
+    fh = await open(path, 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  return readZone(data, { ...options, file: options.file ?? path });
+  try {
+    const file = options.file ?? path;
+    const reader = new ZoneReader({ ...options, file });
+    const feed = new FileFeed(reader, file, reader.zone, null, 0);
+    // Each piece is read ahead asynchronously, then the one before it is lexed synchronously.
+    let pending: Buffer | undefined;
+    const size = options.pieceSize ?? PIECE;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(size);
+      let n = 0;
+      while (n < size) {
+        const { bytesRead } = await fh.read(buf, n, size - n, null);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+      }
+      if (n === 0) break;
+      if (pending !== undefined) feed.push(pending, false);
+      pending = n < size ? buf.subarray(0, n) : buf;
+      if (n < size) break;
+    }
+    feed.push(pending ?? Buffer.alloc(0), true);
+    return reader.result();
+  } finally {
+    await fh.close();
+  }
 }
 
 /** The default include reader. */

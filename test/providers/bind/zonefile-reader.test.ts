@@ -175,3 +175,18 @@ describe('zone files without SOA or NS', () => {
     expect(await readZoneFile(join(tmp.dir, 'no-such.zone'), { origin: ZONE })).toBeNull();
   });
 });
+
+describe('reading a file in pieces', () => {
+  it('gives the same records and diagnostics (same lines and columns) whatever the piece size', async () => {
+    const text =
+      `$TTL 300\n${SOA}a ( 60\n  A 192.0.2.1 ) ; comment ( with a paren\nb TXT "multi\\\nline" "x;y"\n` +
+      'c MX ten x.\n  A 192.0.2.2\n$ORIGIN sub\n@ A 192.0.2.3\nd TXT "caf\u00e9 \u2603"\n$TTL 60\ne AAAA 2001:db8::1\nbad A 1.2.3\nlast A 192.0.2.9';
+    const file = writeText(tmp.dir, 'pieces.zone', text);
+    const whole = readZone(text, { origin: ZONE, file });
+    expect(whole.diagnostics.filter((d) => d.severity === 'error').length).toBe(2);
+    for (const pieceSize of [1, 2, 3, 5, 16, 64, 100, 4096]) {
+      const r = await readZoneFile(file, { origin: ZONE, pieceSize });
+      expect(r, `piece size ${pieceSize}`).toEqual(whole);
+    }
+  });
+});
