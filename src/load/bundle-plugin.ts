@@ -108,7 +108,7 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
         const text = await readFile(args.path, 'utf8');
         const ext = path.extname(args.path).toLowerCase();
         const javascript = ext.endsWith('js');
-        const out = transformSource({
+        const out = await transformSource({
           text,
           fileName: args.path,
           javascript,

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
 
 /**
  * Keeps position capture linear in the size of a config.
@@ -11,12 +11,13 @@ import ts from 'typescript';
  * `__zonesmith_run(() => D(...))`, puts every D(...) (with the records in its arguments) in a
  * function of its own, so each capture walks only that small function.
  *
- * Found with the TypeScript scanner (no parse): an identifier from `names`, then `(`, not after
- * `.`, `new`, `function` or a modifier, and not a method definition (`{` or, in TypeScript, `:`
- * after the closing parenthesis). Calls whose arguments contain `yield` or `await` stay as they
- * are (an arrow would change what those mean). The wrapper starts with an identifier, so it never
- * joins the previous line the way a leading `(` would. The arrow keeps `this`, `arguments` and
- * every binding the call saw.
+ * Found with tokenize.ts (no parse): an identifier from `names`, then `(`, not after `.`, `?.`,
+ * `new`, `function` or a modifier, and not a method definition (`{` or `=>` or, in TypeScript,
+ * `:` after the closing parenthesis). Calls whose arguments contain `yield` or `await` stay as
+ * they are (an arrow would change what those mean). The wrapper starts with an identifier, so it
+ * never joins the previous line the way a leading `(` would. The arrow keeps `this`, `arguments`
+ * and every binding the call saw. Should the token-level view ever get a file wrong, the bundler
+ * builds again without wrapping (bundle.ts).
  */
 
 /** The global the prelude defines: calls its argument and returns the result. */
@@ -28,136 +29,56 @@ export interface Insertion {
   readonly text: string;
 }
 
-const SKIP_AFTER = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.DotToken,
-  ts.SyntaxKind.QuestionDotToken,
-  ts.SyntaxKind.NewKeyword,
-  ts.SyntaxKind.FunctionKeyword,
-  ts.SyntaxKind.GetKeyword,
-  ts.SyntaxKind.SetKeyword,
-  ts.SyntaxKind.StaticKeyword,
-  ts.SyntaxKind.AsyncKeyword,
-  ts.SyntaxKind.AsteriskToken,
-  ts.SyntaxKind.AtToken,
-  ts.SyntaxKind.HashToken,
-  ts.SyntaxKind.ClassKeyword,
-  ts.SyntaxKind.InterfaceKeyword,
-  ts.SyntaxKind.TypeKeyword,
-  ts.SyntaxKind.DeclareKeyword,
-  ts.SyntaxKind.AbstractKeyword,
-  ts.SyntaxKind.PublicKeyword,
-  ts.SyntaxKind.PrivateKeyword,
-  ts.SyntaxKind.ProtectedKeyword,
-  ts.SyntaxKind.ReadonlyKeyword,
-  ts.SyntaxKind.OverrideKeyword,
-  ts.SyntaxKind.AccessorKeyword,
+const SKIP_AFTER_NAMES = new Set([
+  'new', 'function', 'get', 'set', 'static', 'async', 'class', 'interface', 'type', 'declare', 'abstract',
+  'public', 'private', 'protected', 'readonly', 'override', 'accessor',
 ]);
+const SKIP_AFTER_PUNCT = new Set<number>([46 /* . */, PUNCT2.optionalChain, 42 /* * */, 64 /* @ */, 35 /* # */]);
 
-// After these, a `/` divides; after anything else it starts a regular expression.
-const ENDS_VALUE = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.Identifier,
-  ts.SyntaxKind.PrivateIdentifier,
-  ts.SyntaxKind.NumericLiteral,
-  ts.SyntaxKind.BigIntLiteral,
-  ts.SyntaxKind.StringLiteral,
-  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
-  ts.SyntaxKind.TemplateTail,
-  ts.SyntaxKind.RegularExpressionLiteral,
-  ts.SyntaxKind.CloseParenToken,
-  ts.SyntaxKind.CloseBracketToken,
-  ts.SyntaxKind.CloseBraceToken,
-  ts.SyntaxKind.PlusPlusToken,
-  ts.SyntaxKind.MinusMinusToken,
-  ts.SyntaxKind.ThisKeyword,
-  ts.SyntaxKind.SuperKeyword,
-  ts.SyntaxKind.NullKeyword,
-  ts.SyntaxKind.TrueKeyword,
-  ts.SyntaxKind.FalseKeyword,
-]);
-
-/** Tokens as parallel typed arrays: a large config has close to a million of them. */
-interface Tokens {
-  readonly count: number;
-  readonly kind: Uint16Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  /** 1 when the token is an identifier in `names`. */
-  readonly named: Uint8Array;
-}
-
-/** Tokenizes `text`, re-scanning `/` and template continuations the way a parser would. */
-function tokenize(text: string, names: ReadonlySet<string>): Tokens {
-  const sc = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
-  let cap = Math.max(1024, text.length >> 2);
-  let kinds = new Uint16Array(cap);
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  let named = new Uint8Array(cap);
-  let count = 0;
-  // What each open `{` belongs to: a block/object, or a template's `${`.
-  const braces: boolean[] = [];
-  let prev = ts.SyntaxKind.Unknown;
-  for (let kind = sc.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = sc.scan()) {
-    if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_VALUE.has(prev)) {
-      kind = sc.reScanSlashToken();
-    } else if (kind === ts.SyntaxKind.OpenBraceToken) {
-      braces.push(false);
-    } else if (kind === ts.SyntaxKind.TemplateHead) {
-      braces.push(true);
-    } else if (kind === ts.SyntaxKind.CloseBraceToken && braces.length > 0 && braces.pop()) {
-      kind = sc.reScanTemplateToken(false);
-      if (kind === ts.SyntaxKind.TemplateMiddle) braces.push(true);
-    }
-    if (count === cap) {
-      cap *= 2;
-      kinds = grow(kinds, new Uint16Array(cap));
-      starts = grow(starts, new Int32Array(cap));
-      ends = grow(ends, new Int32Array(cap));
-      named = grow(named, new Uint8Array(cap));
-    }
-    kinds[count] = kind;
-    starts[count] = sc.getTokenStart();
-    ends[count] = sc.getTokenEnd();
-    named[count] = kind === ts.SyntaxKind.Identifier && names.has(sc.getTokenValue()) ? 1 : 0;
-    count++;
-    prev = kind;
-  }
-  return { count, kind: kinds, start: starts, end: ends, named };
-}
-
-function grow<T extends Uint16Array | Int32Array | Uint8Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const OPEN_BRACE = 123;
+const COLON = 58;
 
 /**
  * The insertions that wrap each outermost call of a name in `names` (see the module comment),
  * in text order.
  */
-export function wrapCalls(text: string, names: ReadonlySet<string>, javascript: boolean): Insertion[] {
-  const t = tokenize(text, names);
+export function wrapCalls(text: string, names: ReadonlySet<string>, javascript: boolean, tokens?: Tokens): Insertion[] {
+  const t = tokens ?? tokenize(text);
+  const longest = Math.max(0, ...[...names].map((x) => x.length));
+  const word = (i: number): string => text.slice(t.start[i], t.end[i]);
+  const isPunct = (i: number, code: number): boolean => t.kind[i] === Tok.Punct && t.punct[i] === code;
   const out: Insertion[] = [];
-  for (let i = 0; i < t.count; i++) {
-    if (t.named[i] !== 1 || t.kind[i + 1] !== ts.SyntaxKind.OpenParenToken || i + 1 >= t.count) continue;
-    if (i > 0 && SKIP_AFTER.has(t.kind[i - 1] as ts.SyntaxKind)) continue;
+  for (let i = 0; i + 1 < t.count; i++) {
+    if (t.kind[i] !== Tok.Name || (t.end[i] ?? 0) - (t.start[i] ?? 0) > longest || !isPunct(i + 1, OPEN_PAREN)) continue;
+    if (!names.has(word(i))) continue;
+    if (i > 0) {
+      const prev = i - 1;
+      if (t.kind[prev] === Tok.Name && SKIP_AFTER_NAMES.has(word(prev))) continue;
+      if (t.kind[prev] === Tok.Punct && SKIP_AFTER_PUNCT.has(t.punct[prev] ?? 0)) continue;
+    }
     // Find the matching `)`, noting yield/await on the way.
     let depth = 0;
     let close = -1;
     let unsafe = false;
     for (let j = i + 1; j < t.count; j++) {
-      const k = t.kind[j];
-      if (k === ts.SyntaxKind.OpenParenToken) depth++;
-      else if (k === ts.SyntaxKind.CloseParenToken && --depth === 0) {
-        close = j;
-        break;
-      } else if (k === ts.SyntaxKind.YieldKeyword || k === ts.SyntaxKind.AwaitKeyword) unsafe = true;
+      if (t.kind[j] === Tok.Punct) {
+        if (t.punct[j] === OPEN_PAREN) depth++;
+        else if (t.punct[j] === CLOSE_PAREN && --depth === 0) {
+          close = j;
+          break;
+        }
+      } else if (t.kind[j] === Tok.Name && !unsafe) {
+        const w = (t.end[j] ?? 0) - (t.start[j] ?? 0) === 5 ? word(j) : '';
+        if (w === 'yield' || w === 'await') unsafe = true;
+      }
     }
     if (close < 0) break; // unbalanced: leave the rest alone, esbuild will report it
-    const after = close + 1 < t.count ? t.kind[close + 1] : undefined;
+    const next = close + 1;
     const definition =
-      after === ts.SyntaxKind.OpenBraceToken ||
-      after === ts.SyntaxKind.EqualsGreaterThanToken ||
-      (!javascript && after === ts.SyntaxKind.ColonToken);
+      next < t.count &&
+      (isPunct(next, OPEN_BRACE) || isPunct(next, PUNCT2.arrow) || (!javascript && isPunct(next, COLON)));
     if (!unsafe && !definition) {
       out.push({ at: t.start[i] ?? 0, text: `${RUN_GLOBAL}(() => ` }, { at: t.end[close] ?? 0, text: ')' });
       // Calls inside this one run in its arrow already.

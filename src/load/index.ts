@@ -9,7 +9,6 @@ import { CONFIG_LINE1_SHIFT, startSandbox, type ConsoleMessage, type SandboxOutc
 
 export type { ConsoleMessage } from './sandbox.js';
 export type { DslSource } from './dsl-source.js';
-export { typecheckConfig } from './typecheck.js';
 
 /** Defaults of the sandbox's limits (docs/sandbox.md). */
 export const LOAD_DEFAULTS = {

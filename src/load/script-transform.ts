@@ -1,17 +1,18 @@
-import ts from 'typescript';
 import { wrapCalls } from './call-wrap.js';
 import { ColumnEdits } from './column-edits.js';
+import { loadTypeScript, scriptScope } from './script-scope.js';
+import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
 
 /**
  * Source rewrites the bundler plugin applies before esbuild sees a file:
- * - checks that `require()` takes one string literal and rejects `import()` (the bundle is closed:
- *   everything it can run is known before it runs);
+ * - checks that `require()` takes one string literal and rejects `import()` of anything but a
+ *   string literal (the bundle is closed: everything it can run is known before it runs);
  * - expands `require_glob("./dir/", recursive?, ext?)` into the `require()` of each file it lists;
+ * - in large files, wraps DSL calls so position capture stays cheap (call-wrap.ts);
  * - in a DNSControl-style script (a .js file with no import/export), makes top-level `var`s and
- *   functions globals again, as DNSControl runs every required file in one global scope, where
- *   esbuild would give each file its own function scope.
- * Rewrites keep every line break, and `var` becomes three spaces, so positions move only where
- * text is inserted; ColumnEdits records those places.
+ *   functions globals again (script-scope.ts).
+ * Rewrites keep every line break, so positions move only where text is inserted; ColumnEdits
+ * records those places.
  */
 
 /** A problem found in a file, 1-based line and column in the file as written. */
@@ -69,117 +70,133 @@ interface Edit {
   readonly text: string;
 }
 
-const CALLS_WORTH_PARSING = /\b(?:require|require_glob|import)\s*\(/;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const COMMA = 44;
 
 /** Rewrites one file; see the module comment. */
-export function transformSource(input: TransformInput): TransformOutput {
-  const wraps =
-    input.wrapNames && input.text.length >= WRAP_MIN_CHARS ? wrapCalls(input.text, input.wrapNames, input.javascript) : [];
-  const edits: Edit[] = wraps.map((w) => ({ start: w.at, end: w.at, text: w.text }));
-  const wrapped = wraps.length / 2;
-  if (!input.scriptCandidate && !CALLS_WORTH_PARSING.test(input.text)) {
-    return finish(input, edits, [], false, wrapped);
-  }
-  const sf = ts.createSourceFile(
-    input.fileName,
-    input.text,
-    ts.ScriptTarget.Latest,
-    false,
-    input.javascript ? ts.ScriptKind.JS : ts.ScriptKind.TS,
-  );
-  const script = input.scriptCandidate && !ts.isExternalModule(sf);
+export async function transformSource(input: TransformInput): Promise<TransformOutput> {
+  const { text } = input;
+  const t = tokenize(text);
+  const at = lineIndex(text);
   const problems: SourceProblem[] = [];
-  const globalVars: string[] = [];
-  const globalFns: string[] = [];
-  const at = (node: ts.Node): { line: number; column: number } => {
-    const lc = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    return { line: lc.line + 1, column: lc.character + 1 };
+  const problem = (offset: number, code: string, message: string): void => {
+    const lc = at(offset);
+    problems.push({ code, message, line: lc.line, column: lc.column + 1 });
   };
-  const problem = (node: ts.Node, code: string, message: string): void => {
-    problems.push({ code, message, ...at(node) });
-  };
-
-  const visit = (node: ts.Node, inFunction: boolean): void => {
-    if (ts.isCallExpression(node)) checkCall(node);
-    if (script && !inFunction && ts.isVariableDeclarationList(node)) {
-      const isVar = (node.flags & ts.NodeFlags.BlockScoped) === 0;
-      // let/const only at the top level: a script's top-level lexical bindings are global too.
-      if (isVar || isTopStatement(node)) stripKeyword(node);
-    }
-    if (script && ts.isFunctionDeclaration(node) && node.name && isTopStatementNode(node)) {
-      globalFns.push(node.name.text);
-    }
-    const fn = inFunction || isFunctionLike(node);
-    ts.forEachChild(node, (child) => visit(child, fn));
-  };
-
-  // Parent pointers are not set (cheaper parse), so top-level-ness comes from the statement list.
-  const topStatements = new Set<ts.Node>(sf.statements);
-  const topLists = new Set<ts.Node>();
-  for (const st of sf.statements) if (ts.isVariableStatement(st)) topLists.add(st.declarationList);
-  const isTopStatement = (list: ts.VariableDeclarationList): boolean => topLists.has(list);
-  const isTopStatementNode = (node: ts.Node): boolean => topStatements.has(node);
-
-  const stripKeyword = (list: ts.VariableDeclarationList): void => {
-    // Destructuring patterns would need rewriting, not just the keyword dropped: they stay local.
-    if (!list.declarations.every((d) => ts.isIdentifier(d.name))) return;
-    const start = list.getStart(sf);
-    const keyword = /^(?:var|let|const)\b/.exec(input.text.slice(start, start + 6))?.[0];
-    if (!keyword) return;
-    edits.push({ start, end: start + keyword.length, text: ' '.repeat(keyword.length) });
-    for (const d of list.declarations) globalVars.push((d.name as ts.Identifier).text);
-  };
-
-  const checkCall = (call: ts.CallExpression): void => {
-    const callee = call.expression;
-    if (callee.kind === ts.SyntaxKind.ImportKeyword) {
-      // With a literal, the plugin's resolver reports it, naming the specifier.
-      const arg = call.arguments[0];
-      if (!arg || !isStringLiteral(arg)) {
-        problem(call, 'import-not-allowed', 'dynamic import() is not allowed: only static imports of relative files and "zonesmith" are');
-      }
-      return;
-    }
-    if (!ts.isIdentifier(callee)) return;
-    if (callee.text === 'require') {
-      const arg = call.arguments[0];
-      if (call.arguments.length !== 1 || !arg || !isStringLiteral(arg)) {
-        problem(call, 'require-not-literal', 'require() takes exactly one string literal (the bundle is built before the config runs)');
-      }
-    } else if (callee.text === 'require_glob') {
-      expandGlob(call);
-    }
-  };
-
-  const expandGlob = (call: ts.CallExpression): void => {
-    const [dirArg, recArg, extArg, ...rest] = call.arguments;
-    const recursive = recArg === undefined || recArg.kind === ts.SyntaxKind.NullKeyword ? true : booleanLiteral(recArg);
-    const extension = extArg === undefined || extArg.kind === ts.SyntaxKind.NullKeyword ? '.js' : isStringLiteral(extArg) ? extArg.text : undefined;
-    if (!dirArg || !isStringLiteral(dirArg) || dirArg.text === '' || recursive === undefined || extension === undefined || rest.length > 0) {
-      problem(call, 'require-glob-invalid', 'require_glob() takes a directory string literal, then optionally a boolean literal (recursive) and an extension string literal');
-      return;
-    }
-    const listing = input.glob(dirArg.text, recursive, extension.startsWith('.') || extension === '*' ? extension : `.${extension}`);
-    if (typeof listing === 'string') {
-      problem(call, 'require-glob-invalid', listing);
-      return;
-    }
-    const requires = listing.specifiers.map((s) => `require(${JSON.stringify(s)})`);
-    const text = `(${[...requires, JSON.stringify(listing.paths)].join(', ')})`;
-    const start = call.getStart(sf);
-    const end = call.getEnd();
-    const newlines = input.text.slice(start, end).split('\n').length - 1;
-    edits.push({ start, end, text: text + '\n'.repeat(newlines) });
-  };
-
-  visit(sf, false);
-
+  const edits: Edit[] = [];
+  checkCalls(input, t, problem, edits);
+  let wrapped = 0;
+  if (input.wrapNames && text.length >= WRAP_MIN_CHARS) {
+    const wraps = wrapCalls(text, input.wrapNames, input.javascript, t);
+    wrapped = wraps.length / 2;
+    for (const w of wraps) edits.push({ start: w.at, end: w.at, text: w.text });
+  }
+  const script = input.scriptCandidate && !hasModuleSyntax(text, t);
   if (script) {
-    const prologue = buildPrologue(globalVars, globalFns);
-    // First in the list: at the same offset as a wrapped call, it must come before the wrapper.
-    if (prologue) edits.unshift({ start: prologueOffset(sf, input.text), end: prologueOffset(sf, input.text), text: prologue });
+    const scope = scriptScope(await loadTypeScript(), text, input.fileName);
+    // The prologue comes first: at the same offset as a wrapped call, it must precede the wrapper.
+    edits.unshift(...scope.edits);
   }
   return finish(input, edits, problems, script, wrapped);
+}
+
+/** require(), import() and require_glob() calls: literal arguments, and the glob expanded. */
+function checkCalls(input: TransformInput, t: Tokens, problem: (offset: number, code: string, message: string) => void, edits: Edit[]): void {
+  const { text } = input;
+  const word = (i: number): string => (t.kind[i] === Tok.Name ? text.slice(t.start[i], t.end[i]) : '');
+  const punct = (i: number, code: number): boolean => i < t.count && t.kind[i] === Tok.Punct && t.punct[i] === code;
+  const stringAt = (i: number): string | undefined =>
+    i < t.count && (t.kind[i] === Tok.String || (t.kind[i] === Tok.TemplateEnd && text.charCodeAt(t.start[i] ?? 0) === 96))
+      ? literal(text.slice(t.start[i], t.end[i]))
+      : undefined;
+  for (let i = 0; i + 1 < t.count; i++) {
+    if (t.kind[i] !== Tok.Name || !punct(i + 1, OPEN_PAREN)) continue;
+    const w = word(i);
+    if (w !== 'require' && w !== 'import' && w !== 'require_glob') continue;
+    if (i > 0 && (punct(i - 1, 46) || punct(i - 1, PUNCT2.optionalChain) || word(i - 1) === 'function')) continue;
+    const start = t.start[i] ?? 0;
+    if (w === 'import') {
+      // With a literal, the plugin's resolver reports it, naming the specifier.
+      if (stringAt(i + 2) === undefined || !punct(i + 3, CLOSE_PAREN)) {
+        problem(start, 'import-not-allowed', 'dynamic import() is not allowed: only static imports of relative files and "zonesmith" are');
+      }
+    } else if (w === 'require') {
+      if (stringAt(i + 2) === undefined || !punct(i + 3, CLOSE_PAREN)) {
+        problem(start, 'require-not-literal', 'require() takes exactly one string literal (the bundle is built before the config runs)');
+      }
+    } else {
+      expandGlob(input, t, i, stringAt, punct, problem, edits);
+    }
+  }
+}
+
+function expandGlob(
+  input: TransformInput,
+  t: Tokens,
+  i: number,
+  stringAt: (i: number) => string | undefined,
+  punct: (i: number, code: number) => boolean,
+  problem: (offset: number, code: string, message: string) => void,
+  edits: Edit[],
+): void {
+  const { text } = input;
+  const start = t.start[i] ?? 0;
+  const invalid = 'require_glob() takes a directory string literal, then optionally a boolean literal (recursive) and an extension string literal';
+  const dir = stringAt(i + 2);
+  let j = i + 3;
+  let recursive = true;
+  let extension = '.js';
+  if (dir !== undefined && punct(j, COMMA)) {
+    const w = t.kind[j + 1] === Tok.Name ? text.slice(t.start[j + 1], t.end[j + 1]) : '';
+    if (w === 'false') recursive = false;
+    else if (w !== 'true' && w !== 'null') return problem(start, 'require-glob-invalid', invalid);
+    j += 2;
+    if (punct(j, COMMA)) {
+      const ext = stringAt(j + 1);
+      if (ext === undefined) return problem(start, 'require-glob-invalid', invalid);
+      extension = ext.startsWith('.') || ext === '*' ? ext : `.${ext}`;
+      j += 2;
+    }
+  }
+  if (dir === undefined || dir === '' || !punct(j, CLOSE_PAREN)) return problem(start, 'require-glob-invalid', invalid);
+  const listing = input.glob(dir, recursive, extension);
+  if (typeof listing === 'string') return problem(start, 'require-glob-invalid', listing);
+  const requires = listing.specifiers.map((s) => `require(${JSON.stringify(s)})`);
+  const end = t.end[j] ?? start;
+  const newlines = text.slice(start, end).split('\n').length - 1;
+  edits.push({ start, end, text: `(${[...requires, JSON.stringify(listing.paths)].join(', ')})${'\n'.repeat(newlines)}` });
+}
+
+/** The value of a string literal token (quotes or backticks), or undefined when it has escapes we do not read. */
+function literal(token: string): string | undefined {
+  const body = token.slice(1, -1);
+  if (!body.includes('\\')) return body;
+  try {
+    return token.startsWith('`') ? undefined : (JSON.parse(`"${body.replace(/"/g, '\\"').replace(/\\'/g, "'")}"`) as string);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An `import` declaration or an `export` at the top level (brace depth 0). */
+function hasModuleSyntax(text: string, t: Tokens): boolean {
+  let depth = 0;
+  for (let i = 0; i < t.count; i++) {
+    if (t.kind[i] === Tok.Punct) {
+      if (t.punct[i] === 123) depth++;
+      else if (t.punct[i] === 125) depth--;
+      continue;
+    }
+    if (depth !== 0 || t.kind[i] !== Tok.Name) continue;
+    const w = text.slice(t.start[i], t.end[i]);
+    if (w === 'export') return true;
+    if (w === 'import') {
+      const next = i + 1 < t.count && t.kind[i + 1] === Tok.Punct ? t.punct[i + 1] : 0;
+      if (next !== OPEN_PAREN && next !== 46) return true;
+    }
+  }
+  return false;
 }
 
 /** Applies the edits and records where columns moved. */
@@ -227,13 +244,14 @@ interface Applied {
 }
 
 function applyEdits(text: string, edits: readonly Edit[]): Applied {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  // A stable sort: edits at the same offset keep the order they were listed in.
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
   const parts: string[] = [];
   const moved: Applied['edits'] = [];
   let pos = 0;
   let outLen = 0;
   for (const e of sorted) {
-    if (e.start < pos) continue; // overlapping edits cannot happen (glob arguments are literals)
+    if (e.start < pos) continue; // overlaps cannot happen (glob arguments are literals)
     const keep = text.slice(pos, e.start);
     parts.push(keep, e.text);
     outLen += keep.length;
@@ -243,53 +261,4 @@ function applyEdits(text: string, edits: readonly Edit[]): Applied {
   }
   parts.push(text.slice(pos));
   return { text: parts.join(''), edits: moved };
-}
-
-function buildPrologue(vars: readonly string[], fns: readonly string[]): string {
-  const unique = [...new Set(vars)];
-  let out = '';
-  // `var` hoisting: the name exists (undefined) before the first statement runs, unless another
-  // file already defined it.
-  if (unique.length > 0) {
-    out += `(function(g,n){for(var i=0;i<n.length;i++)if(!(n[i] in g))g[n[i]]=void 0;})(globalThis,${JSON.stringify(unique)});`;
-  }
-  for (const f of new Set(fns)) out += `globalThis[${JSON.stringify(f)}]=${f};`;
-  return out;
-}
-
-/** After a hashbang line and any directive prologue ("use strict" must stay first). */
-function prologueOffset(sf: ts.SourceFile, text: string): number {
-  let offset = 0;
-  for (const st of sf.statements) {
-    if (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression)) offset = st.getEnd();
-    else break;
-  }
-  if (offset === 0 && text.startsWith('#!')) {
-    const nl = text.indexOf('\n');
-    return nl < 0 ? text.length : nl + 1;
-  }
-  return offset;
-}
-
-function isFunctionLike(node: ts.Node): boolean {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node) ||
-    ts.isClassStaticBlockDeclaration(node)
-  );
-}
-
-function isStringLiteral(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
-  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
-}
-
-function booleanLiteral(node: ts.Node): boolean | undefined {
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
-  return undefined;
 }
