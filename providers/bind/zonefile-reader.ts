@@ -198,7 +198,8 @@ export async function readZoneFile(path: string, options: Omit<ReadZoneOptions, 
     const feed = new FileFeed(reader, file, reader.zone, null, 0);
     // Each piece is read ahead asynchronously, then the one before it is lexed synchronously.
     let pending: Buffer | undefined;
-    const size = options.pieceSize ?? PIECE;
+    // No bigger than the file: small files take small buffers.
+    const size = Math.max(1, Math.min(options.pieceSize ?? PIECE, (await fh.stat()).size));
     for (;;) {
       const buf = Buffer.allocUnsafe(size);
       let n = 0;
