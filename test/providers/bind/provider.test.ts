@@ -43,6 +43,8 @@ function setup(creds: Record<string, string> = {}, meta: Record<string, unknown>
     expect(first.plan.error).toBeUndefined();
     const [pushed] = await pushWork([first], { concurrency: 1, log: (l) => logs.push(l) });
     expect(pushed?.error).toBeUndefined();
+    // Every file the provider writes must load in BIND.
+    if (existsSync(file())) expectCheckzoneOk(ZONE, file());
     const second = await gatherZone(domain, live, ns, { force: true });
     expect(second.plan.changes).toEqual([]);
     return { first, second };
@@ -122,7 +124,10 @@ describe('BIND file names', () => {
     const { configDir } = setup();
     const inst = createBindInstance(parseSettings({ filenameformat: format }, {}), { log: () => undefined, configDir });
     for (const ref of refs) await inst.ensureZone!(ref);
-    for (const f of expected) expect(existsSync(join(configDir, 'zones', f)), f).toBe(true);
+    for (const [i, f] of expected.entries()) {
+      expect(existsSync(join(configDir, 'zones', f)), f).toBe(true);
+      expectCheckzoneOk(refs[i]!.name, join(configDir, 'zones', f));
+    }
     // The zone list reads the names back (the tag is not part of a zone's name).
     expect(await inst.listZones!()).toEqual(['example.com', 'xn--p1ai.com']);
   });
@@ -141,8 +146,8 @@ describe('BIND file names', () => {
       expect(await inst.ensureZone!({ name: ZONE, meta: {} })).toBe(true);
       expect(await inst.ensureZone!({ name: ZONE, meta: {} })).toBe(false);
     }
-    expect(existsSync(join(configDir, 'rel/zones/example.com.zone'))).toBe(true);
-    expect(existsSync(join(abs, 'example.com.zone'))).toBe(true);
+    expectCheckzoneOk(ZONE, join(configDir, 'rel/zones/example.com.zone'));
+    expectCheckzoneOk(ZONE, join(abs, 'example.com.zone'));
   });
 
   it('lists only files that fit the format', async () => {
@@ -284,8 +289,7 @@ describe('BIND provider: reading and applying', () => {
     const inst = createBindInstance(parseSettings({}, { default_ns: ['ns1.example.net.'] }), { log: () => undefined, configDir });
     await inst.ensureZone!({ name: ZONE, meta: {}, tag: 'inside' });
     await inst.ensureZone!({ name: ZONE, meta: {}, tag: 'outside' });
-    expect(existsSync(join(configDir, 'zones', 'example.com!inside.zone'))).toBe(true);
-    expect(existsSync(join(configDir, 'zones', 'example.com!outside.zone'))).toBe(true);
+    for (const f of ['example.com!inside.zone', 'example.com!outside.zone']) expectCheckzoneOk(ZONE, join(configDir, 'zones', f));
     expect(await inst.nameservers!({ name: ZONE, meta: {} })).toEqual(['ns1.example.net.']);
   });
 });
