@@ -85,7 +85,7 @@ function recordKey(r: DnsRecord): string {
 }
 
 /** Multiset equality by name, type, TTL and identity (an SOA serial does not count). */
-export function sameContent(a: readonly DnsRecord[], b: readonly DnsRecord[]): boolean {
+function sameContent(a: readonly DnsRecord[], b: readonly DnsRecord[]): boolean {
   if (a.length !== b.length) return false;
   const counts = new Map<string, number>();
   for (const r of a) {

@@ -57,8 +57,3 @@ export function resolveTypeName(token: string): TypeStatus {
   }
   return { kind: 'unknown' };
 }
-
-/** The number of a known type name (`MX` → 15), undefined otherwise. */
-export function typeCode(name: string): number | undefined {
-  return TYPES[name];
-}

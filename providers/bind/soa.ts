@@ -18,7 +18,7 @@ export const PLACEHOLDER_NS = 'default-not-set.invalid.';
 const NEW_SOA_TTL = 300;
 
 /** `YYYYMMDD00` for a date, in UTC. */
-export function dateSerial(now: Date): number {
+function dateSerial(now: Date): number {
   return (now.getUTCFullYear() * 10000 + (now.getUTCMonth() + 1) * 100 + now.getUTCDate()) * 100;
 }
 

@@ -1,3 +1,5 @@
+import { utf8SeqLength } from '../../src/records/text.js';
+
 /**
  * The master-file lexer (RFC 1035 §5.1, with BIND's reading of the corner cases). It works on the
  * file's bytes and hands out one logical entry at a time (a line, or several joined by
@@ -329,7 +331,7 @@ function decodeHighText(bytes: Uint8Array): string {
         i++;
         continue;
       }
-      const n = utf8SequenceLength(bytes, i);
+      const n = utf8SeqLength(bytes, i);
       if (n > 0) {
         out += utf8Strict.decode(bytes.subarray(i, i + n));
         i += n;
@@ -340,18 +342,4 @@ function decodeHighText(bytes: Uint8Array): string {
     }
     return out;
   }
-}
-
-/** Length of a valid UTF-8 sequence starting at `i`, or 0. */
-export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
-  const b = bytes[i]!;
-  const n = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? (b <= 0xef ? 3 : 0) : b >= 0xc2 && b <= 0xdf ? 2 : 0;
-  if (n === 0 || i + n > bytes.length) return 0;
-  for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
-  try {
-    utf8Strict.decode(bytes.subarray(i, i + n));
-  } catch {
-    return 0;
-  }
-  return n;
 }
