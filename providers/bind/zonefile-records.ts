@@ -43,7 +43,8 @@ export class RecordParser {
     const r = this.reader;
     let i = 0;
     let owner: string;
-    let relative = true;
+    // A relative owner under an origin inside the zone is inside it; anything else is checked.
+    let relative = false;
     if (lx.ownerOmitted) {
       if (ctx.owner === null) return this.fail(ctx, lx, at, 0, 'zonefile-no-owner', 'the first record has no owner name (the line starts with a blank)');
       owner = ctx.owner;

@@ -94,11 +94,14 @@ describe('zone-file errors: ours and named-checkzone agree', () => {
   });
 
   it('out-of-zone data: both ignore the record with a warning', () => {
-    const text = `${zoneHead()}x.example.org. A 192.0.2.1\ny A 192.0.2.2\n`;
+    const text = `${zoneHead()}x.example.org. A 192.0.2.1\n  TXT "same owner, also out"\ny A 192.0.2.2\n`;
     const file = writeText(tmp.dir, 'out-of-zone.zone', text);
     const ours = readZone(text, { origin: ZONE, file });
     expect(ours.ok).toBe(true);
-    expect(ours.diagnostics).toMatchObject([{ code: 'zonefile-out-of-zone', severity: 'warning', source: { line: 4 } }]);
+    expect(ours.diagnostics).toMatchObject([
+      { code: 'zonefile-out-of-zone', severity: 'warning', source: { line: 4 } },
+      { code: 'zonefile-out-of-zone', severity: 'warning', source: { line: 5 } },
+    ]);
     expect(ours.records.map((r) => r.name)).not.toContain('x.example.org');
     const bind = checkzone(ZONE, file);
     expect(bind.ok).toBe(true);
