@@ -52,6 +52,8 @@ export interface LoadStats {
   readonly outputBytes: number;
   /** Peak resident memory of the sandbox process, MB. */
   readonly sandboxPeakMb: number | undefined;
+  /** CPU time of the sandbox process (start-up included), ms. */
+  readonly sandboxCpuMs: number | undefined;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
     checkMs: performance.now() - t2,
     outputBytes: Buffer.byteLength(outcome.json),
     sandboxPeakMb: sandbox.maxRssKb === undefined ? undefined : sandbox.maxRssKb / 1024,
+    sandboxCpuMs: sandbox.cpuMs,
   });
   return config;
 }

@@ -15,7 +15,9 @@ export interface SandboxJob {
 }
 
 /** The messages the child sends back: `ready` once started, then the outcome of the job. */
-export type SandboxReply = { readonly ready: true } | { readonly outcome: SandboxOutcome; readonly maxRssKb: number };
+export type SandboxReply =
+  | { readonly ready: true }
+  | { readonly outcome: SandboxOutcome; readonly maxRssKb: number; readonly cpuMs: number };
 
 process.once('message', (job: SandboxJob) => {
   void (async () => {
@@ -25,7 +27,8 @@ process.once('message', (job: SandboxJob) => {
     } catch (err) {
       outcome = { kind: 'crashed', message: `the sandbox failed: ${(err as Error)?.message ?? String(err)}` };
     }
-    const reply: SandboxReply = { outcome, maxRssKb: process.resourceUsage().maxRSS };
+    const usage = process.resourceUsage();
+    const reply: SandboxReply = { outcome, maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
     process.send?.(reply, undefined, {}, () => {
       process.disconnect?.();
     });

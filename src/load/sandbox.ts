@@ -53,6 +53,8 @@ export interface Sandbox {
   dispose(): void;
   /** Peak resident memory of the child process, KB, once it answered. */
   readonly maxRssKb: number | undefined;
+  /** CPU time the child process used (all its threads), ms, once it answered. */
+  readonly cpuMs: number | undefined;
 }
 
 /**
@@ -80,32 +82,40 @@ export async function startSandbox(): Promise<Sandbox> {
   });
   let outcome: SandboxOutcome | undefined;
   let maxRssKb: number | undefined;
+  let cpuMs: number | undefined;
   let ready = false;
   let killedForTime = false;
   let onReady: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let resolve: (o: SandboxOutcome) => void = () => undefined;
+  const answered = new Promise<SandboxOutcome>((r) => {
+    resolve = r;
+  });
   child.on('message', (reply: SandboxReply) => {
     if ('ready' in reply) {
       ready = true;
       onReady?.();
-    } else {
-      outcome ??= reply.outcome;
+    } else if (!outcome) {
+      outcome = reply.outcome;
       maxRssKb = reply.maxRssKb;
+      cpuMs = reply.cpuMs;
+      if (timer) clearTimeout(timer);
+      // The answer is complete: do not wait for the child to tear its isolate down and exit.
+      resolve(outcome);
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
     }
   });
   child.on('error', (err) => {
     outcome ??= { kind: 'crashed', message: `cannot start the sandbox process: ${err.message}` };
   });
-  const closed = new Promise<SandboxOutcome>((resolve) => {
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      if (outcome) return resolve(outcome);
-      if (killedForTime) return resolve({ kind: 'timeout' });
-      if (/out of memory|OOM|allocation failed|Last few GCs/i.test(stderr)) return resolve({ kind: 'memory' });
-      const how = signal ? `signal ${signal}` : `exit code ${code}`;
-      const tail = stderr.trim().split('\n').slice(-3).join(' / ');
-      resolve({ kind: 'crashed', message: `the sandbox process died (${how})${tail ? `: ${tail}` : ''}` });
-    });
+  child.on('close', (code, signal) => {
+    if (timer) clearTimeout(timer);
+    if (outcome) return resolve(outcome);
+    if (killedForTime) return resolve({ kind: 'timeout' });
+    if (/out of memory|OOM|allocation failed|Last few GCs/i.test(stderr)) return resolve({ kind: 'memory' });
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    const tail = stderr.trim().split('\n').slice(-3).join(' / ');
+    resolve({ kind: 'crashed', message: `the sandbox process died (${how})${tail ? `: ${tail}` : ''}` });
   });
   return {
     run(input) {
@@ -119,13 +129,16 @@ export async function startSandbox(): Promise<Sandbox> {
       };
       if (ready) send();
       else onReady = send;
-      return closed;
+      return answered;
     },
     dispose() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
     get maxRssKb() {
       return maxRssKb;
+    },
+    get cpuMs() {
+      return cpuMs;
     },
   };
 }
