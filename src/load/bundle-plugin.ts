@@ -32,7 +32,12 @@ export interface LoaderPluginOptions {
   readonly state: PluginState;
   /** Wrap outermost DSL calls in large files (call-wrap.ts); off for the retry after a failure. */
   readonly wrap: boolean;
+  /** Real paths that may never be imported (the credentials file), besides any `creds.json`. */
+  readonly forbidden: ReadonlySet<string>;
 }
+
+/** DNSControl's credentials file name: refused wherever it is, so a config cannot publish secrets. */
+export const CREDENTIALS_FILE = 'creds.json';
 
 const NAMESPACE = 'zonesmith';
 const IMPORTABLE = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json']);
@@ -89,6 +94,9 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
         const real = await realpath(resolved.path).catch(() => resolved.path);
         if (!isInside(root, real)) {
           return refuse(`cannot import "${spec}": it is outside the config's directory`);
+        }
+        if (path.basename(real) === CREDENTIALS_FILE || opts.forbidden.has(real)) {
+          return refuse(`cannot import "${spec}": credentials never enter the config`);
         }
         if (!IMPORTABLE.has(path.extname(real).toLowerCase())) {
           return refuse(`cannot import "${spec}": only .ts, .js and .json files can be imported`);

@@ -26,26 +26,33 @@ const TARGET = 'es2022';
 
 /**
  * Bundles the config and its relative imports into one script with an in-memory source map.
+ * `creds.json` and `forbiddenFiles` (the credentials file the CLI uses) can never be imported.
  * Throws ZonesmithError (`config-bundle-failed`) carrying one diagnostic per problem: forbidden or
  * missing imports (at the import) and syntax errors (at the error).
  */
-export async function bundleConfig(configPath: string, globals: readonly string[]): Promise<ConfigBundle> {
+export async function bundleConfig(
+  configPath: string,
+  globals: readonly string[],
+  options: { readonly forbiddenFiles?: readonly string[] } = {},
+): Promise<ConfigBundle> {
   const entry = await realpath(configPath).catch(() => {
     throw new ZonesmithError('config-not-found', `cannot read the config: ${configPath} does not exist`);
   });
+  const forbidden = new Set<string>();
+  for (const f of options.forbiddenFiles ?? []) forbidden.add(await realpath(f).catch(() => path.resolve(f)));
   try {
-    return await build(entry, globals, true);
+    return await build(entry, globals, forbidden, true);
   } catch (err) {
     // The call wrapping (call-wrap.ts) works on tokens, not a parse: should it ever break valid
     // code, the build without it decides (slower position capture, same result).
-    if (err instanceof WrappedBuildFailure) return build(entry, globals, false);
+    if (err instanceof WrappedBuildFailure) return build(entry, globals, forbidden, false);
     throw err;
   }
 }
 
 class WrappedBuildFailure extends Error {}
 
-async function build(entry: string, globals: readonly string[], wrap: boolean): Promise<ConfigBundle> {
+async function build(entry: string, globals: readonly string[], forbidden: ReadonlySet<string>, wrap: boolean): Promise<ConfigBundle> {
   const root = path.dirname(entry);
   const state: PluginState = { edits: new Map(), scripts: new Set(), problems: [], wrapped: 0 };
   let result: esbuild.BuildResult<{ write: false }>;
@@ -71,7 +78,7 @@ async function build(entry: string, globals: readonly string[], wrap: boolean): 
       ignoreAnnotations: true,
       treeShaking: false,
       logLevel: 'silent',
-      plugins: [loaderPlugin({ root, entry, globals, state, wrap })],
+      plugins: [loaderPlugin({ root, entry, globals, state, wrap, forbidden })],
     });
   } catch (err) {
     const failure = err as Partial<esbuild.BuildFailure>;

@@ -34,6 +34,11 @@ export interface LoadConfigOptions {
   readonly maxOutputBytes?: number;
   /** Receives the config's console messages once it ran (at most 1,000 messages, 64 KiB). */
   readonly onConsole?: (message: ConsoleMessage) => void;
+  /**
+   * Files the config may never import, whatever their name: pass the credentials file in use
+   * (a file named creds.json is refused anyway).
+   */
+  readonly forbiddenFiles?: readonly string[];
   /** Another DSL runtime (tests and tools); the one shipped in src/dsl by default. */
   readonly dsl?: DslSource;
   /** Receives where the time and memory went (bench/eval.ts, verbose output). */
@@ -72,7 +77,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
   let bundle: ConfigBundle;
   let dslCode: string;
   try {
-    [bundle, dslCode] = await Promise.all([bundleConfig(opts.configPath, dsl.globals), dslBundle(dsl.runtimePath)]);
+    [bundle, dslCode] = await Promise.all([bundleConfig(opts.configPath, dsl.globals, opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}), dslBundle(dsl.runtimePath)]);
   } catch (err) {
     sandbox.dispose();
     throw err;

@@ -108,7 +108,6 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
   }
 
   const source = GUARD_PREFIX + input.configCode + GUARD_SUFFIX;
-  await call('setSource', [source]);
   let script;
   try {
     script = await isolate.compileScript(source, { filename: CONFIG_SCRIPT_NAME });

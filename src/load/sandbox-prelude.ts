@@ -141,38 +141,6 @@ export const PRELUDE = String.raw`(function () {
     return typeof out === 'string' ? out : '{"name":"","message":"an exception that cannot be displayed","stack":""}';
   }
 
-  // __zonesmith_position(offset): line and column (1-based) of a character offset in the config
-  // script, for CallSite.getPosition(). V8 answers getLineNumber() for a call site without its
-  // line table by scanning the script from the start (V8 11, Node 20), which costs seconds for a
-  // config with 100,000 records; this table makes each answer a binary search.
-  var lineStarts = new Int32Array(1);
-  var lineCount = 1;
-  defineProperty(g, '__zonesmith_position', {
-    enumerable: false,
-    writable: false,
-    configurable: false,
-    value: function position(offset) {
-      if (typeof offset !== 'number' || offset < 0) return undefined;
-      var lo = 0;
-      var hi = lineCount - 1;
-      while (lo < hi) {
-        var mid = (lo + hi + 1) >>> 1;
-        if (lineStarts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
-    },
-  });
-  function indexLines(text) {
-    // The line terminators V8 counts: CR LF, CR, LF, U+2028, U+2029.
-    var re = /\r\n|[\r\n\u2028\u2029]/g;
-    var starts = [0];
-    var m;
-    while ((m = re.exec(text)) !== null) starts.push(m.index + m[0].length);
-    lineStarts = Int32Array.from(starts);
-    lineCount = starts.length;
-  }
-
   // __zonesmith_run(f): calls f. The bundler wraps each outermost DSL call of a large file in an
   // arrow passed to it (src/load/call-wrap.ts) so position capture stays cheap.
   defineProperty(g, '__zonesmith_run', {
@@ -213,10 +181,6 @@ export const PRELUDE = String.raw`(function () {
       } catch (e) {
         return describe(e);
       }
-    },
-    setSource: function (text) {
-      indexLines(text);
-      return lineCount;
     },
     failure: function () { return failure; },
     lastError: function () {

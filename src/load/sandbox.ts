@@ -64,7 +64,7 @@ export interface Sandbox {
  * Why a process: isolated-vm's limits hold for what a config normally does, but V8 aborts the
  * whole process when an isolate asks for one allocation it can never satisfy
  * (`new Array(2 ** 30).fill(0)`, verified with isolated-vm 5.0.4 on Node 20, 2026-11), so the
- * isolate must not live in the host. The child gets no environment variables; the host kills it
+ * isolate must not live in the host. The child gets no environment beyond TZ=UTC and LANG=C; the host kills it
  * when it has not answered {@link GRACE_MS} after the time limit.
  */
 export async function startSandbox(): Promise<Sandbox> {
@@ -73,7 +73,10 @@ export async function startSandbox(): Promise<Sandbox> {
   const child = spawn(process.execPath, ['--no-node-snapshot', '--input-type=module', '-e', code], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
-    env: {},
+    // No environment (nothing to leak even past the isolate), and a fixed time zone and locale:
+    // Date.parse of a time without an offset and ICU's locale-dependent answers then do not depend
+    // on the machine the config runs on.
+    env: { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' },
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8');

@@ -64,6 +64,16 @@ describe('bundleConfig: what may be imported', () => {
     expect(await bundleErrors(`${FORBIDDEN}/${file}`)).toEqual([`${FORBIDDEN}/${file}:${expected}`]);
   });
 
+  it('never lets a config import the credentials: creds.json, and the file the CLI names', async () => {
+    expect(await bundleErrors(`${FORBIDDEN}/credentials.js`)).toEqual([
+      `${FORBIDDEN}/credentials.js:1:21: error[import-not-allowed]: cannot import "./creds.json": credentials never enter the config`,
+    ]);
+    await expect(bundleConfig(`${FORBIDDEN}/named-secret.ts`, DSL_GLOBALS)).resolves.toBeDefined();
+    await expect(bundleConfig(`${FORBIDDEN}/named-secret.ts`, DSL_GLOBALS, { forbiddenFiles: [`${FORBIDDEN}/my-secrets.json`] })).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ message: 'cannot import "./my-secrets.json": credentials never enter the config' })],
+    });
+  });
+
   it('reports an unknown name imported from "zonesmith" at the import', async () => {
     const [d] = await bundleErrors(`${FORBIDDEN}/no-export.ts`);
     expect(d).toMatch(new RegExp(`^${FORBIDDEN}/no-export.ts:1:10: error\\[config-syntax\\]: No matching export .*"NOPE"`));

@@ -122,6 +122,9 @@ describe('hostile configs fail within their limit and the host keeps working', (
 describe('what the sandbox offers', () => {
   it('no host objects, a stopped UTC clock, a seeded Math.random, and a collecting console', async () => {
     const messages: unknown[] = [];
+    // The sandbox process does not inherit the environment: the host's time zone changes nothing.
+    const savedTz = process.env['TZ'];
+    process.env['TZ'] = 'America/New_York';
     const load = () => loadConfig({ configPath: 'test/fixtures/load/environment/dnsconfig.js', onConsole: (m) => messages.push(m) });
     const config = await load();
     const txt = Object.fromEntries(config.domains[0]?.records.map((r) => [r.label, r.args[0]]) ?? []);
@@ -129,6 +132,7 @@ describe('what the sandbox offers', () => {
     expect(txt['now']).toBe('0');
     expect(txt['date']).toBe('1970-01-01T00:00:00.000Z | Thu Jan 01 1970 00:00:00 GMT+0000 (Coordinated Universal Time) | 2024-01-15T10:30:00.000Z');
     expect(txt['tz']).toBe('0 0');
+    expect(txt['parse']).toBe('2024-01-15T10:30:00.000Z 1,234.5');
     expect(messages).toEqual([
       { level: 'log', text: 'one {"two":2} [3]' },
       { level: 'warn', text: 'careful' },
@@ -137,5 +141,7 @@ describe('what the sandbox offers', () => {
     const again = await load();
     expect(again).toEqual(config);
     expect(String(txt['random'])).toMatch(/^0\.\d+ 0\.\d+$/);
+    if (savedTz === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = savedTz;
   });
 });
