@@ -24,7 +24,8 @@ let childCode: Promise<string> | undefined;
 
 /**
  * The child's code: sandbox-child.ts and what it imports, bundled once per process so the same
- * code runs whether zonesmith runs from src/ (vitest, tsx) or from dist/.
+ * code runs whether zonesmith runs from src/ (vitest, tsx) or from dist/. It is passed with `-e`,
+ * so it must stay well under Linux's 128 KiB limit on one argument (about 14 KB in 2026-11).
  */
 function childBundle(): Promise<string> {
   childCode ??= esbuild
