@@ -1,7 +1,7 @@
 import type { RdataIssue, DnsRecord } from '../../src/records/types.js';
-import { comparableRdata } from '../../src/records/registry.js';
+import { comparableRdata, getRecordType } from '../../src/records/registry.js';
 import type { BindSettings } from './settings.js';
-import { defaultSoa, nextSerial, soaFields, withSerial } from './soa.js';
+import { defaultSoa, nextSerial, PLACEHOLDER_NS, soaFields, withSerial } from './soa.js';
 
 /**
  * Between the records the engine works with and the zone file: the SOA and the apex NS a zone
@@ -61,7 +61,14 @@ export interface FileState {
 export function recordsToWrite(desired: readonly DnsRecord[], file: FileState, zone: string, settings: BindSettings, now: Date): ZoneWrite | null {
   const desiredSoa = findSoa(desired);
   const soaFromConfig = desiredSoa !== undefined;
-  let soa = desiredSoa ?? file.soa ?? defaultSoa(zone, settings.defaultSoa, settings.defaultNs);
+  // A new SOA's primary: default_soa.master, else default_ns, else the zone's own first nameserver
+  // (NAMESERVER() in the config), so a zone file never needs the placeholder when NS are known.
+  const apexNs = desired.filter((r) => r.type === 'NS' && r.name === zone).map((r) => r.rdata);
+  const fallback = defaultSoa(zone, settings.defaultSoa, settings.defaultNs.length > 0 ? settings.defaultNs : apexNs);
+  // A provider-made SOA still naming the placeholder (ensureZone had no nameservers to go on) takes
+  // the real primary as soon as one is known.
+  const fileSoa = file.soa && !file.soaFromConfig && soaFields(file.soa.rdata).mname === PLACEHOLDER_NS ? withMname(file.soa, soaFields(fallback.rdata).mname) : file.soa;
+  let soa = desiredSoa ?? fileSoa ?? fallback;
   const content = desired.filter((r) => r.type !== 'SOA');
   if (!content.some((r) => r.type === 'NS' && r.name === zone)) {
     const targets = settings.defaultNs.length > 0 ? settings.defaultNs : [soaFields(soa.rdata).mname];
@@ -132,4 +139,8 @@ export function auditRecords(records: readonly DnsRecord[], zone: string): { rec
     }
   }
   return out;
+}
+
+function withMname(soa: DnsRecord, mname: string): DnsRecord {
+  return { ...soa, rdata: getRecordType('SOA')!.format({ ...soaFields(soa.rdata), mname }) };
 }

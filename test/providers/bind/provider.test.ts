@@ -293,3 +293,17 @@ describe('BIND provider: reading and applying', () => {
     expect(await inst.nameservers!({ name: ZONE, meta: {} })).toEqual(['ns1.example.net.']);
   });
 });
+
+describe('BIND provider SOA primary', () => {
+  it("names the zone's own first nameserver when neither default_soa.master nor default_ns is set", async () => {
+    const s = setup();
+    await s.run([rec('@', 'A', ['192.0.2.1'])], { nameservers: ['ns1.example.net.', 'ns2.example.net.'] });
+    expect(soaOf(s.file())[0]).toBe('ns1.example.net.');
+  });
+
+  it('keeps the placeholder only when no nameserver is known at all', async () => {
+    const s = setup();
+    await s.run([rec('@', 'A', ['192.0.2.1'])]);
+    expect(soaOf(s.file())[0]).toBe('default-not-set.invalid.');
+  });
+});
