@@ -130,16 +130,8 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
         if (out.script) state.scripts.add(args.path);
         const lines = out.problems.length > 0 ? text.split('\n') : [];
         for (const p of out.problems) {
-          state.problems.push({
-          text: p.message,
-          detail: { code: p.code, original: true },
-          location: {
-            file: path.relative(root, args.path),
-            line: p.line,
-            column: p.column - 1,
-            lineText: lines[p.line - 1] ?? '',
-          },
-          });
+          const location = { file: path.relative(root, args.path), line: p.line, column: p.column - 1, lineText: lines[p.line - 1] ?? '' };
+          state.problems.push({ text: p.message, detail: { code: p.code, original: true }, location });
         }
         return { contents: out.contents, loader: javascript ? 'js' : 'ts' };
       });

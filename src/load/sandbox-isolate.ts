@@ -112,6 +112,7 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
   try {
     script = await isolate.compileScript(source, { filename: CONFIG_SCRIPT_NAME });
   } catch (err) {
+    if (isolate.isDisposed) throw err; // the source alone was over the memory limit
     // esbuild produced it, so V8 rejecting it means a language feature esbuild passed through.
     return { kind: 'exception', thrown: { name: 'SyntaxError', message: (err as Error).message, stack: '' }, console: [], droppedMessages: 0 };
   }
