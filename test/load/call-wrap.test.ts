@@ -107,6 +107,21 @@ describe('large configs: calls are wrapped, positions still exact', () => {
     });
   });
 
+  it('places a DSL error and an exception of a wrapped file exactly', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zs-wrap-'));
+    const { file, lines } = generate(dir, 300);
+    const extra = ['D("d7.example", REG);', 'function boom() { throw new Error("boom"); }', 'D("late.example", REG, A("@", boom()));'];
+    writeFileSync(file, `${[...lines, extra[0]].join('\n')}\n`);
+    const display = path.relative(process.cwd(), file);
+    await expect(loadConfig({ configPath: file })).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: 'dsl-duplicate-domain', source: { file: display, line: lines.length + 1, column: 1 } })],
+    });
+    writeFileSync(file, `${[...lines, extra[1], extra[2]].join('\n')}\n`);
+    await expect(loadConfig({ configPath: file })).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: 'config-exception', message: 'boom', source: { file: display, line: lines.length + 1, column: 25 } })],
+    });
+  });
+
   it('falls back to the unwrapped bundle when the token-level rewrite breaks valid code', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'zs-wrap-'));
     const filler = Array.from({ length: 600 }, (_, i) => `const filler${i} = "${'x'.repeat(20)}";`).join('\n');
