@@ -1,5 +1,6 @@
-import { domainToASCII, domainToUnicode } from 'node:url';
+import { domainToASCII } from 'node:url';
 import { isIP } from 'node:net';
+import { unicodeLabel } from './punycode.js';
 
 // Plain ASCII in its final form: the fast path for almost every name.
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
@@ -37,7 +38,7 @@ export function toAsciiName(name: string): AsciiResult {
 
 function checkPunycode(lower: string): AsciiResult {
   for (const label of lower.split('.')) {
-    if (label.startsWith('xn--') && domainToUnicode(label) === '') {
+    if (label.startsWith('xn--') && unicodeLabel(label) === undefined) {
       return { ok: false, reason: `label "${label}" is not valid punycode` };
     }
   }
@@ -47,7 +48,10 @@ function checkPunycode(lower: string): AsciiResult {
 /** The Unicode form of an ASCII name, for display; the ASCII name itself when it has none. */
 export function toUnicodeName(ascii: string): string {
   if (!ascii.includes('xn--')) return ascii;
-  return domainToUnicode(ascii) || ascii;
+  return ascii
+    .split('.')
+    .map((l) => unicodeLabel(l) ?? l)
+    .join('.');
 }
 
 /**
