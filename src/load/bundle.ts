@@ -6,6 +6,7 @@ import { error, type Diagnostic } from '../ir/diagnostic.js';
 import type { SourcePos } from '../ir/source.js';
 import type { ColumnEdits } from './column-edits.js';
 import { loaderPlugin, type PluginState } from './bundle-plugin.js';
+import { RUN_GLOBAL } from './call-wrap.js';
 import { SourceMapIndex } from './source-map.js';
 
 /** The user's config as one script, with what is needed to map its positions back. */
@@ -77,6 +78,9 @@ async function build(entry: string, globals: readonly string[], forbidden: Reado
       // /* @__PURE__ */ must not let esbuild drop a D() call.
       ignoreAnnotations: true,
       treeShaking: false,
+      // What wrapped calls (call-wrap.ts) call: defined in the bundle itself (a hoisted function
+      // declaration), so the bundle runs anywhere, not only in zonesmith's sandbox.
+      ...(wrap ? { footer: { js: `function ${RUN_GLOBAL}(f) { return f(); }` } } : {}),
       logLevel: 'silent',
       plugins: [loaderPlugin({ root, entry, globals, state, wrap, forbidden })],
     });

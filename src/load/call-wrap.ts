@@ -20,7 +20,7 @@ import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
  * builds again without wrapping (bundle.ts).
  */
 
-/** The global the prelude defines: calls its argument and returns the result. */
+/** The function wrapped calls go through; bundle.ts defines it at the end of the bundle. */
 export const RUN_GLOBAL = '__zonesmith_run';
 
 /** An insertion into the file text. */

@@ -141,15 +141,6 @@ export const PRELUDE = String.raw`(function () {
     return typeof out === 'string' ? out : '{"name":"","message":"an exception that cannot be displayed","stack":""}';
   }
 
-  // __zonesmith_run(f): calls f. The bundler wraps each outermost DSL call of a large file in an
-  // arrow passed to it (src/load/call-wrap.ts) so position capture stays cheap.
-  defineProperty(g, '__zonesmith_run', {
-    enumerable: false,
-    writable: false,
-    configurable: false,
-    value: function run(f) { return f(); },
-  });
-
   var failure = '';
   var dsl = null;
   var output = null;
