@@ -16,8 +16,9 @@ import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
  * `:` after the closing parenthesis). Calls whose arguments contain `yield` or `await` stay as
  * they are (an arrow would change what those mean). The wrapper starts with an identifier, so it
  * never joins the previous line the way a leading `(` would. The arrow keeps `this`, `arguments`
- * and every binding the call saw. Should the token-level view ever get a file wrong, the bundler
- * builds again without wrapping (bundle.ts).
+ * and every binding the call saw. A file with a `/` the tokenizer cannot classify for sure is left
+ * unwrapped (slower, never wrong); should the token view still get a file wrong in a way esbuild
+ * notices, the bundler builds again without wrapping (bundle.ts).
  */
 
 /** The function wrapped calls go through; bundle.ts defines it at the end of the bundle. */
@@ -46,6 +47,8 @@ const COLON = 58;
  */
 export function wrapCalls(text: string, names: ReadonlySet<string>, javascript: boolean, tokens?: Tokens): Insertion[] {
   const t = tokens ?? tokenize(text);
+  // Inserting text is only safe where the token view is certain (see Tokens.ambiguous).
+  if (t.ambiguous) return [];
   const longest = Math.max(0, ...[...names].map((x) => x.length));
   const word = (i: number): string => text.slice(t.start[i], t.end[i]);
   const isPunct = (i: number, code: number): boolean => t.kind[i] === Tok.Punct && t.punct[i] === code;

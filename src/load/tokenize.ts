@@ -31,6 +31,12 @@ export interface Tokens {
   readonly end: Int32Array;
   /** For Punct: the character code (for `?.`, `=>`, `...`, `++`, `--`: see {@link PUNCT2}). */
   readonly punct: Uint16Array;
+  /**
+   * A `/` followed `)` or `}`, where only a parser knows whether it divides or starts a regular
+   * expression (`if (x) /re/.test(s)`). It was read as division; a wrong guess could misplace
+   * every later string boundary, so callers that rewrite text give up on such a file.
+   */
+  readonly ambiguous: boolean;
 }
 
 /** Codes given to the two- and three-character punctuators the tokenizer keeps whole. */
@@ -56,6 +62,7 @@ export function tokenize(text: string): Tokens {
   let end = new Int32Array(cap);
   let punct = new Uint16Array(cap);
   let count = 0;
+  let ambiguous = false;
   const push = (k: Tok, s: number, e: number, p = 0): void => {
     if (count === cap) {
       cap *= 2;
@@ -122,6 +129,7 @@ export function tokenize(text: string): Tokens {
         i = close < 0 ? n : close + 2;
         continue;
       }
+      if (count > 0 && kind[count - 1] === Tok.Punct && (punct[count - 1] === 41 || punct[count - 1] === 125)) ambiguous = true;
       if (!endsValue(text, kind, start, end, punct, count)) {
         const s = i;
         i = regexEnd(text, i);
@@ -200,7 +208,7 @@ export function tokenize(text: string): Tokens {
       i++;
     }
   }
-  return { count, kind, start, end, punct };
+  return { count, kind, start, end, punct, ambiguous };
 }
 
 function isDigit(c: number): boolean {

@@ -52,7 +52,7 @@ describe('wrapCalls', () => {
       'const s = "D(1)"; // A(2)',
       '/* MX(3) */ const re = /D\\(/g;',
       'const t = `${D("a")} and A(4) ${`${A("b")}`}`;',
-      'const q = a / D("c") / 2;',
+      'const q = a / 2 + D("c");',
       '',
     ].join('\n');
     expect(wrap(text)).toBe(
@@ -60,10 +60,19 @@ describe('wrapCalls', () => {
         'const s = "D(1)"; // A(2)',
         '/* MX(3) */ const re = /D\\(/g;',
         'const t = `${__zonesmith_run(() => D("a"))} and A(4) ${`${__zonesmith_run(() => A("b"))}`}`;',
-        'const q = a / __zonesmith_run(() => D("c")) / 2;',
+        'const q = a / 2 + __zonesmith_run(() => D("c"));',
         '',
       ].join('\n'),
     );
+  });
+
+  it('leaves a file alone when a "/" after ")" or "}" could be either division or a regular expression', () => {
+    // Read as division, the quote in this regular expression would seem to open a string, and the
+    // D( inside the real string below would seem to be code.
+    const text = 'if (ok) /"/.test(s);\nconst note = "D(1)";\nD("a");\n';
+    expect(wrapCalls(text, NAMES, true)).toEqual([]);
+    expect(wrap('const half = (a + b) / 2;\nD("a");\n')).toBe('const half = (a + b) / 2;\nD("a");\n');
+    expect(wrap('const x = a / 2;\nD("a");\n')).toBe('const x = a / 2;\n__zonesmith_run(() => D("a"));\n');
   });
 
   it('never starts a line with "(" (no automatic-semicolon surprises) and keeps the code valid', async () => {
