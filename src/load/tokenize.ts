@@ -32,7 +32,7 @@ export interface Tokens {
   /** For Punct: the character code (for `?.`, `=>`, `...`, `++`, `--`: see {@link PUNCT2}). */
   readonly punct: Uint16Array;
   /**
-   * A `/` followed `)` or `}`, where only a parser knows whether it divides or starts a regular
+   * A `/` followed `)`, `}`, `of`, `yield` or `await`, where only a parser knows whether it divides or starts a regular
    * expression (`if (x) /re/.test(s)`). It was read as division; a wrong guess could misplace
    * every later string boundary, so callers that rewrite text give up on such a file.
    */
@@ -129,7 +129,7 @@ export function tokenize(text: string): Tokens {
         i = close < 0 ? n : close + 2;
         continue;
       }
-      if (count > 0 && kind[count - 1] === Tok.Punct && (punct[count - 1] === 41 || punct[count - 1] === 125)) ambiguous = true;
+      if (count > 0 && isAmbiguousBeforeSlash(text, kind[count - 1] ?? 0, start[count - 1] ?? 0, end[count - 1] ?? 0, punct[count - 1] ?? 0)) ambiguous = true;
       if (!endsValue(text, kind, start, end, punct, count)) {
         const s = i;
         i = regexEnd(text, i);
@@ -209,6 +209,15 @@ export function tokenize(text: string): Tokens {
     }
   }
   return { count, kind, start, end, punct, ambiguous };
+}
+
+// Words that start an expression but can also be plain names (`const of = 4; of / 2`).
+const SOFT_KEYWORDS = new Set(['of', 'yield', 'await']);
+
+/** True when a `/` after this token may divide or start a regular expression. */
+function isAmbiguousBeforeSlash(text: string, kind: number, start: number, end: number, punct: number): boolean {
+  if (kind === Tok.Punct) return punct === 41 || punct === 125;
+  return kind === Tok.Name && SOFT_KEYWORDS.has(text.slice(start, end));
 }
 
 function isDigit(c: number): boolean {
