@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from '../ir/diagnostic.js';
 import { normalizeConfig } from '../ir/normalize.js';
 import { parseIr } from '../ir/ir-file.js';
 import type { IrConfig } from '../ir/types.js';
-import { loadConfig } from '../load/index.js';
+import { loadConfig, type ConsoleMessage } from '../load/index.js';
 import { typecheckConfig } from '../load/typecheck.js';
 
 /** Options every command that reads a config accepts. */
@@ -22,6 +22,10 @@ export interface ConfigOptions {
   readonly timeLimit?: number;
   /** Type-check the config first (check does by default; preview and push do not). */
   readonly typecheck?: boolean;
+  /** Files the config may never import (the credentials file in use), whatever their name. */
+  readonly forbiddenFiles?: readonly string[];
+  /** Where the config's console output goes (the sandbox collects it; nothing prints by itself). */
+  readonly onConsole?: (line: string) => void;
 }
 
 /** The evaluated config with every diagnostic found on the way (errors included when `allowErrors`). */
@@ -62,6 +66,8 @@ export async function loadInput(opts: ConfigOptions): Promise<ConfigInput> {
     variables: parseVariables(opts.variable ?? []),
     ...(opts.memoryLimit !== undefined ? { memoryLimitMb: opts.memoryLimit } : {}),
     ...(opts.timeLimit !== undefined ? { timeoutMs: opts.timeLimit } : {}),
+    ...(opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}),
+    ...(opts.onConsole ? { onConsole: (m: ConsoleMessage) => opts.onConsole?.(`${configPath}: console.${m.level}: ${m.text}`) } : {}),
   });
   const { ir, diagnostics: normDiags } = normalizeConfig(raw);
   diagnostics.push(...normDiags);

@@ -58,7 +58,12 @@ export interface ReconcileContext {
 
 /** Evaluates the config, reads creds.json, resolves providers; config problems throw ConfigError. */
 export async function openReconcile(flags: ReconcileFlags, output: Output): Promise<ReconcileContext> {
-  const input = await loadInput(configOptions(flags));
+  const input = await loadInput({
+    ...configOptions(flags),
+    // The config must never be able to read the credentials in use, whatever the file is called.
+    ...(flags.creds.startsWith('!') ? {} : { forbiddenFiles: [resolve(flags.creds)] }),
+    onConsole: (line) => output.err(line),
+  });
   for (const d of input.diagnostics) output.err(formatDiagnostic(d));
   const configDir = dirname(resolve(input.configPath));
   const creds = loadCreds({ spec: flags.creds, env: process.env, cwd: process.cwd() });

@@ -16,7 +16,7 @@ export function registerCheck(program: Command, output: Output, setExit: SetExit
   addConfigFlags(program.command('check').description('type-check, evaluate and validate the config without touching any provider'))
     .option('--no-typecheck', 'skip the TypeScript type check')
     .action(async (flags: ConfigFlags & { typecheck: boolean }) => {
-      const input = await loadInput({ ...configOptions(flags), typecheck: flags.typecheck });
+      const input = await loadInput({ ...configOptions(flags), typecheck: flags.typecheck, onConsole: (line) => output.err(line) });
       const diagnostics = [...input.diagnostics, ...capabilityDiagnostics(input.ir)];
       for (const d of diagnostics) output.err(formatDiagnostic(d));
       if (hasErrors(diagnostics)) // Already printed above; the error only carries the summary line.
