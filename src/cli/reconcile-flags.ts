@@ -67,7 +67,7 @@ export async function openReconcile(flags: ReconcileFlags, output: Output): Prom
   for (const d of input.diagnostics) output.err(formatDiagnostic(d));
   const configDir = dirname(resolve(input.configPath));
   const creds = loadCreds({ spec: flags.creds, env: process.env, cwd: process.cwd() });
-  const { providers, diagnostics } = resolveProviders(input.ir, creds, PROVIDERS);
+  const { providers, diagnostics } = await resolveProviders(input.ir, creds, PROVIDERS);
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics, 'the DNS providers could not be set up');
   for (const d of diagnostics) output.err(formatDiagnostic(d));
   const session = new ProviderSession(providers, { log: (line) => output.err(line), configDir }, flags.cmax ?? flags.concurrency);

@@ -2,7 +2,7 @@ import type { CredsFile } from '../creds/parse.js';
 import { error, warning, type Diagnostic } from '../ir/diagnostic.js';
 import type { IrConfig, IrProviderDecl } from '../ir/types.js';
 import { findDefinition } from './lookup.js';
-import type { ProviderDefinition } from './types.js';
+import type { ProviderDefinition, ProviderEntry } from './types.js';
 
 /** A DNS provider declaration joined with its creds.json entry and its definition. */
 export interface ResolvedProvider {
@@ -18,25 +18,27 @@ export interface ResolvedProvider {
 
 /**
  * Joins every NewDnsProvider declaration with creds.json, following DNSControl's rules for where the
- * TYPE comes from (the config, creds.json, or both when they agree). Returns all problems at once.
+ * TYPE comes from (the config, creds.json, or both when they agree), and loads the definitions of
+ * the types in use. Returns all problems at once.
  */
-export function resolveProviders(
+export async function resolveProviders(
   ir: IrConfig,
   creds: CredsFile,
-  definitions: readonly ProviderDefinition[],
-): { providers: Map<string, ResolvedProvider>; diagnostics: Diagnostic[] } {
+  entries: readonly ProviderEntry[],
+): Promise<{ providers: Map<string, ResolvedProvider>; diagnostics: Diagnostic[] }> {
   const providers = new Map<string, ResolvedProvider>();
   const diagnostics: Diagnostic[] = [];
   for (const decl of ir.dnsProviders) {
     const type = resolveType(decl, creds, diagnostics);
     if (!type) continue;
-    const definition = findDefinition(definitions, type);
-    if (!definition) {
+    const entry = findDefinition(entries, type);
+    if (!entry) {
       diagnostics.push(
-        error('provider-unknown-type', `DNS provider "${decl.name}" has type ${type}, which zonesmith does not know; known: ${definitions.map((d) => d.type).join(', ')}`, decl.source),
+        error('provider-unknown-type', `DNS provider "${decl.name}" has type ${type}, which zonesmith does not know; known: ${entries.map((d) => d.type).join(', ')}`, decl.source),
       );
       continue;
     }
+    const definition: ProviderDefinition = await entry.load();
     const { TYPE: _type, _exclude_from_defaults: exclude, ...rest } = creds[decl.name] ?? {};
     providers.set(decl.name, { name: decl.name, definition, creds: rest, meta: decl.meta, excludeFromDefaults: exclude === 'true' });
   }

@@ -114,3 +114,15 @@ export interface ProviderDefinition<Settings = unknown> {
   parseSettings(creds: Readonly<Record<string, string>>, meta: Readonly<Record<string, unknown>>): Settings;
   create(settings: Settings, env: ProviderEnv): ProviderInstance;
 }
+
+/**
+ * A registry entry: what validation and documentation need, without loading the provider's code
+ * and SDK (the cloud SDKs cost most of a second to import); `load()` brings the full definition
+ * when a run actually uses the provider.
+ */
+export interface ProviderEntry {
+  readonly type: string;
+  readonly aliases?: readonly string[];
+  readonly capabilities: Capabilities;
+  load(): Promise<ProviderDefinition>;
+}

@@ -33,8 +33,9 @@ export function registerGetZones(program: Command, output: Output, setExit: SetE
       const creds = loadCreds({ spec: flags.creds, env: process.env, cwd: process.cwd() });
       const entry = creds[credkey];
       if (!entry?.['TYPE']) throw new ZonesmithError('creds-missing-entry', `creds.json has no entry "${credkey}" with a TYPE`);
-      const definition = findDefinition(PROVIDERS, entry['TYPE']);
-      if (!definition) throw new ZonesmithError('provider-unknown-type', `creds.json entry "${credkey}" has type ${entry['TYPE']}, which zonesmith does not know`);
+      const found = findDefinition(PROVIDERS, entry['TYPE']);
+      if (!found) throw new ZonesmithError('provider-unknown-type', `creds.json entry "${credkey}" has type ${entry['TYPE']}, which zonesmith does not know`);
+      const definition = await found.load();
       const { TYPE: _t, ...settingsCreds } = entry;
       const instance = definition.create(definition.parseSettings(settingsCreds, {}), { log: (l) => output.err(l), configDir: process.cwd() });
       try {
