@@ -13,6 +13,7 @@
 import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
 import type { Change } from '../../src/diff/types.js';
 import { ZonesmithError } from '../../src/errors.js';
+import { lowerBound as packingLowerBound, packItems } from '../../src/provider/packing.js';
 
 /** One element of a ChangeBatch. */
 export interface NativeChange {
@@ -75,152 +76,42 @@ export function totalWeight(natives: readonly NativeChange[]): Weight {
 
 /** No packing can use fewer requests than this: each limit divides the total it counts. */
 export function lowerBound(planned: readonly PlannedChange[], limits: Limits = ROUTE53_LIMITS): number {
-  const w = totalWeight(planned.flatMap((p) => p.natives));
-  return Math.max(Math.ceil(w.records / limits.records), Math.ceil(w.chars / limits.chars));
+  return packingLowerBound(planned.map((p) => totalWeight(p.natives)), limits);
 }
-
-interface Unit {
-  readonly index: number;
-  readonly name: string;
-  readonly planned: PlannedChange[];
-  weight: Weight;
-  /** Names (of other units) whose changes must be committed first: in-zone alias targets. */
-  deps: string[];
-  /** 0 for units without dependencies, else one more than the deepest dependency. */
-  depth: number;
-}
-
-class OpenBatch {
-  readonly changes: Change[] = [];
-  /** Natives by dependency depth, so alias targets precede their aliases within one request. */
-  readonly byDepth: NativeChange[][] = [];
-  records = 0;
-  chars = 0;
-  constructor(private readonly limits: Limits) {}
-  fits(w: Weight): boolean {
-    return this.records + w.records <= this.limits.records && this.chars + w.chars <= this.limits.chars;
-  }
-  /** The fuller of the two limits after adding `w` (0..1). */
-  loadWith(w: Weight): number {
-    return Math.max((this.records + w.records) / this.limits.records, (this.chars + w.chars) / this.limits.chars);
-  }
-  add(planned: readonly PlannedChange[], w: Weight, depth: number): void {
-    for (const p of planned) this.changes.push(p.change);
-    (this.byDepth[depth] ??= []).push(...orderNatives(planned));
-    this.records += w.records;
-    this.chars += w.chars;
-  }
-  finish(): Batch {
-    return { changes: this.changes, natives: this.byDepth.flatMap((n) => n ?? []), weight: { records: this.records, chars: this.chars } };
-  }
-}
-
-type Strategy = 'balanced' | 'first-fit';
 
 /**
- * Packs planned changes into batches. All changes at one owner name travel together (so one
- * RRset's changes are never split, and a CNAME swapped for an A at the same name is atomic), with
- * deletions first. Names are independent in Route 53 except for an alias whose target in the same
- * zone is changed in the same push: that target goes in the same or an earlier request, and first
- * within a request. Packing tries k = lowerBound requests, then k + 1, ...: units go largest first
- * into the least-loaded request that fits (which spreads large TXT sets evenly), or, failing that,
- * first-fit; the first k that works is used. A name whose changes exceed one request is sent
- * change by change, in order, over consecutive requests. Throws `route53-change-too-large` when a
- * single change cannot fit any request.
+ * Packs planned changes into batches with the shared packer (src/provider/packing.ts). All changes
+ * at one owner name travel together (so one RRset's changes are never split, and a CNAME swapped
+ * for an A at the same name is atomic), with deletions first. Names are independent in Route 53
+ * except for an alias whose target in the same zone is changed in the same push: that target goes
+ * in the same or an earlier request, and first within a request. A name whose changes exceed one
+ * request is sent change by change, deletions first, over consecutive requests. Throws
+ * `route53-change-too-large` when a single change cannot fit any request.
  */
 export function packBatches(planned: readonly PlannedChange[], limits: Limits = ROUTE53_LIMITS): Batch[] {
-  if (planned.length === 0) return [];
-  const units = groupByName(planned, limits);
-  const lb = Math.max(1, lowerBound(planned, limits));
-  for (let k = lb; k < lb + 8; k++) {
-    for (const strategy of ['balanced', 'first-fit'] as const) {
-      const packed = attempt(units, limits, k, strategy);
-      if (packed) return packed;
-    }
-  }
-  return attempt(units, limits, Number.POSITIVE_INFINITY, 'first-fit')!;
-}
-
-function attempt(units: readonly Unit[], limits: Limits, k: number, strategy: Strategy): Batch[] | undefined {
-  const batches: OpenBatch[] = [];
-  // Balanced packing needs all k requests open from the start to spread the load over them.
-  if (strategy === 'balanced' && Number.isFinite(k)) for (let i = 0; i < k; i++) batches.push(new OpenBatch(limits));
-  const binOf = new Map<string, number>();
-  const fitsEmpty = (w: Weight): boolean => w.records <= limits.records && w.chars <= limits.chars;
-  const order = [...units].sort((a, b) => a.depth - b.depth || Number(fitsEmpty(a.weight)) - Number(fitsEmpty(b.weight)) || size(b.weight, limits) - size(a.weight, limits) || a.index - b.index);
-  const place = (w: Weight, from: number): number | undefined => {
-    if (strategy === 'first-fit') return firstFitFrom(batches, w, from, k, limits);
-    let best: number | undefined;
-    for (let i = from; i < batches.length; i++) {
-      if (batches[i]!.fits(w) && (best === undefined || batches[i]!.loadWith(w) < batches[best]!.loadWith(w))) best = i;
-    }
-    return best;
-  };
-  for (const u of order) {
-    const from = Math.max(0, ...u.deps.map((d) => binOf.get(d) ?? 0));
-    if (fitsEmpty(u.weight)) {
-      const i = place(u.weight, from);
-      if (i === undefined) return undefined;
-      batches[i]!.add(u.planned, u.weight, u.depth);
-      binOf.set(u.name, i);
-      continue;
-    }
-    let at = from;
-    for (const p of [...u.planned.filter(onlyDeletes), ...u.planned.filter((q) => !onlyDeletes(q))]) {
-      const w = totalWeight(p.natives);
-      const i = firstFitFrom(batches, w, at, k, limits);
-      if (i === undefined) return undefined;
-      batches[i]!.add([p], w, u.depth);
-      at = i;
-    }
-    binOf.set(u.name, at);
-  }
-  return batches.filter((b) => b.changes.length > 0).map((b) => b.finish());
-}
-
-function firstFitFrom(batches: OpenBatch[], w: Weight, from: number, k: number, limits: Limits): number | undefined {
-  for (let i = from; i < batches.length; i++) if (batches[i]!.fits(w)) return i;
-  const next = Math.max(batches.length, from);
-  if (next >= k) return undefined;
-  while (batches.length <= next) batches.push(new OpenBatch(limits));
-  return next;
-}
-
-function groupByName(planned: readonly PlannedChange[], limits: Limits): Unit[] {
-  const byName = new Map<string, Unit>();
-  for (const p of planned) {
-    const w = totalWeight(p.natives);
-    if (w.records > limits.records || w.chars > limits.chars) {
-      throw new ZonesmithError(
+  const bins = packItems(planned, {
+    limits,
+    weight: (p) => totalWeight(p.natives),
+    unitOf: (p) => p.change.name,
+    splitFirst: onlyDeletes,
+    dependsOn: aliasTargets,
+    tooLarge: (p, w) =>
+      new ZonesmithError(
         'route53-change-too-large',
         `the change to ${p.change.name} ${p.change.type ?? ''} needs ${w.records} ResourceRecord elements and ${w.chars} value characters; one Route 53 request allows ${limits.records} and ${limits.chars}`,
-      );
-    }
-    let u = byName.get(p.change.name);
-    if (!u) {
-      u = { index: byName.size, name: p.change.name, planned: [], weight: { records: 0, chars: 0 }, deps: [], depth: 0 };
-      byName.set(p.change.name, u);
-    }
-    u.planned.push(p);
-    u.weight = { records: u.weight.records + w.records, chars: u.weight.chars + w.chars };
-  }
-  for (const u of byName.values()) {
-    const targets = u.planned.flatMap((p) => p.natives).filter((n) => n.action !== 'DELETE' && n.rrset.AliasTarget?.DNSName).map((n) => n.rrset.AliasTarget!.DNSName!.toLowerCase().replace(/\.$/, ''));
-    u.deps = [...new Set(targets)].filter((t) => t !== u.name && byName.has(t));
-  }
-  // Depth by repeated relaxation; alias cycles (which Route 53 refuses anyway) stop at the bound.
-  for (let round = 0; round < byName.size; round++) {
-    let changed = false;
-    for (const u of byName.values()) {
-      const d = u.deps.length === 0 ? 0 : 1 + Math.max(...u.deps.map((n) => byName.get(n)!.depth));
-      if (d !== u.depth && d <= byName.size) {
-        u.depth = d;
-        changed = true;
-      }
-    }
-    if (!changed) break;
-  }
-  return [...byName.values()];
+      ),
+  });
+  return bins.map((bin) => {
+    // Natives by dependency depth, so alias targets precede their aliases within one request.
+    const byDepth: NativeChange[][] = [];
+    for (const g of bin.groups) (byDepth[g.unit.depth] ??= []).push(...orderNatives(g.items));
+    return { changes: bin.groups.flatMap((g) => g.items.map((p) => p.change)), natives: byDepth.flatMap((n) => n ?? []), weight: bin.weight };
+  });
+}
+
+/** In-zone names this change's aliases point at (the packer ignores names not in this push). */
+function aliasTargets(p: PlannedChange): string[] {
+  return p.natives.filter((n) => n.action !== 'DELETE' && n.rrset.AliasTarget?.DNSName).map((n) => n.rrset.AliasTarget!.DNSName!.toLowerCase().replace(/\.$/, ''));
 }
 
 /** Deletions first: with them out of the way, creations at the same name cannot conflict. */
@@ -231,8 +122,4 @@ function orderNatives(planned: readonly PlannedChange[]): NativeChange[] {
 
 function onlyDeletes(p: PlannedChange): boolean {
   return p.natives.every((n) => n.action === 'DELETE');
-}
-
-function size(w: Weight, limits: Limits): number {
-  return Math.max(w.records / limits.records, w.chars / limits.chars);
 }
