@@ -1,3 +1,4 @@
+import { canEach, cannotEach } from '../../src/provider/capabilities.js';
 import { can, cannot, type Capabilities } from '../../src/provider/types.js';
 
 /**
@@ -7,30 +8,14 @@ import { can, cannot, type Capabilities } from '../../src/provider/types.js';
  */
 export const CLOUDFLARE_CAPABILITIES: Capabilities = {
   records: {
-    A: can(),
-    AAAA: can(),
-    CNAME: can(),
-    MX: can(),
+    ...canEach(['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'CAA', 'HTTPS', 'LOC', 'NAPTR', 'PTR', 'SRV', 'SSHFP', 'SVCB', 'TLSA']),
+    ...cannotEach(['DNAME', 'DHCID', 'RP'], 'not a Cloudflare record type'),
+    ...cannotEach(['OPENPGPKEY', 'SMIMEA'], 'not managed by zonesmith\'s Cloudflare provider (DNSControl does not either)'),
     NS: can('below the apex; Cloudflare serves the apex NS records itself'),
-    TXT: can(),
     ALIAS: can('stored as a CNAME, which Cloudflare flattens at the apex'),
-    CAA: can(),
     DS: can('at delegations below the apex; Cloudflare publishes the zone\'s own DS through its DNSSEC settings'),
-    HTTPS: can(),
-    LOC: can(),
-    NAPTR: can(),
-    PTR: can(),
-    SRV: can(),
-    SSHFP: can(),
-    SVCB: can(),
-    TLSA: can(),
     SOA: cannot('Cloudflare owns the SOA record'),
-    DNAME: cannot('not a Cloudflare record type'),
-    DHCID: cannot('not a Cloudflare record type'),
-    RP: cannot('not a Cloudflare record type'),
     DNSKEY: cannot('Cloudflare signs zones itself'),
-    OPENPGPKEY: cannot('not managed by zonesmith\'s Cloudflare provider (DNSControl does not either)'),
-    SMIMEA: cannot('not managed by zonesmith\'s Cloudflare provider (DNSControl does not either)'),
     R53_ALIAS: cannot('a Route 53 record type'),
   },
   features: {

@@ -1,3 +1,4 @@
+import { canEach, cannotEach } from '../../src/provider/capabilities.js';
 import { can, cannot, type Capabilities } from '../../src/provider/types.js';
 
 /**
@@ -8,30 +9,12 @@ import { can, cannot, type Capabilities } from '../../src/provider/types.js';
  */
 export const GCLOUD_CAPABILITIES: Capabilities = {
   records: {
-    A: can(),
-    AAAA: can(),
-    CNAME: can(),
-    MX: can(),
-    NS: can(),
-    TXT: can(),
-    CAA: can(),
-    PTR: can(),
-    SRV: can(),
-    SSHFP: can(),
-    TLSA: can(),
-    HTTPS: can(),
-    SVCB: can(),
-    NAPTR: can(),
+    ...canEach(['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'CAA', 'PTR', 'SRV', 'SSHFP', 'TLSA', 'HTTPS', 'SVCB', 'NAPTR']),
+    ...cannotEach(['LOC', 'DNAME', 'RP', 'DHCID', 'OPENPGPKEY', 'SMIMEA'], 'not a Cloud DNS record type'),
     ALIAS: can('at the zone apex of a public zone only (Cloud DNS ALIAS records)'),
     DS: cannot('only below the apex (see dsForChildren)'),
     SOA: cannot('Cloud DNS owns the SOA record; zonesmith leaves it alone'),
     DNSKEY: cannot('Cloud DNS takes DNSKEY only for zones in DNSSEC transfer state'),
-    LOC: cannot('not a Cloud DNS record type'),
-    DNAME: cannot('not a Cloud DNS record type'),
-    RP: cannot('not a Cloud DNS record type'),
-    DHCID: cannot('not a Cloud DNS record type'),
-    OPENPGPKEY: cannot('not a Cloud DNS record type'),
-    SMIMEA: cannot('not a Cloud DNS record type'),
     R53_ALIAS: cannot('Route 53 only'),
   },
   features: {

@@ -1,3 +1,4 @@
+import { canEach, cannotEach } from '../../src/provider/capabilities.js';
 import { can, cannot, type Capabilities } from '../../src/provider/types.js';
 
 /**
@@ -8,31 +9,12 @@ import { can, cannot, type Capabilities } from '../../src/provider/types.js';
  */
 export const ROUTE53_CAPABILITIES: Capabilities = {
   records: {
-    A: can(),
-    AAAA: can(),
-    CNAME: can(),
-    MX: can(),
-    NS: can(),
-    TXT: can(),
-    CAA: can(),
-    PTR: can(),
-    SRV: can(),
-    SSHFP: can(),
-    TLSA: can(),
-    HTTPS: can(),
-    SVCB: can(),
-    NAPTR: can(),
-    R53_ALIAS: can(),
+    ...canEach(['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'CAA', 'PTR', 'SRV', 'SSHFP', 'TLSA', 'HTTPS', 'SVCB', 'NAPTR', 'R53_ALIAS']),
+    ...cannotEach(['LOC', 'DNAME', 'RP', 'DHCID', 'OPENPGPKEY', 'SMIMEA'], 'not a Route 53 record type'),
     ALIAS: cannot('Route 53 has no generic ALIAS; use R53_ALIAS'),
-    LOC: cannot('not a Route 53 record type'),
     SOA: cannot('Route 53 owns the SOA record; zonesmith leaves it alone'),
     DS: cannot('only below the apex (see dsForChildren)'),
-    DNAME: cannot('not a Route 53 record type'),
-    RP: cannot('not a Route 53 record type'),
-    DHCID: cannot('not a Route 53 record type'),
     DNSKEY: cannot('Route 53 signs zones itself'),
-    OPENPGPKEY: cannot('not a Route 53 record type'),
-    SMIMEA: cannot('not a Route 53 record type'),
   },
   features: {
     getZones: can(),
