@@ -4,63 +4,25 @@
  */
 import { diffZone } from '../../../src/diff/index.js';
 import type { Change } from '../../../src/diff/types.js';
-import type { ApplyContext, ProviderInstance, ZoneRef } from '../../../src/provider/types.js';
-import { canonicalRdata } from '../../../src/records/registry.js';
+import type { ProviderInstance, ZoneRef } from '../../../src/provider/types.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { cloudflareProvider } from '../../../providers/cloudflare/index.js';
-import type { CloudflareSettings } from '../../../providers/cloudflare/settings.js';
 import { CloudflareServer, type CloudflareServerOptions } from '../../servers/cloudflare/server.js';
+import { openHarness, recordingInstance, type Harness as SharedHarness } from '../../provider/harness.js';
+import { applyContext } from '../../provider/support.js';
+
+export { applyContext, manyA, rec, zoneRef } from '../../provider/support.js';
 
 /** The API token the tests use. It must never show up in any output. */
 export const TEST_TOKEN = 'cf-test-token-Zq9Lm2Rx7Kp4';
 
 /** A running server and a provider instance using it; `sleeps` records every wait requested. */
-export interface Harness {
-  readonly server: CloudflareServer;
-  readonly provider: ProviderInstance;
-  readonly sleeps: number[];
-  readonly logs: string[];
-  stop(): Promise<void>;
-}
+export type Harness = SharedHarness<CloudflareServer>;
 
 /** Starts a server and a provider for it (waits take no time; they are recorded in `sleeps`). */
 export async function startHarness(opts: { server?: CloudflareServerOptions; creds?: Record<string, string> } = {}): Promise<Harness> {
   const server = await CloudflareServer.start({ apiToken: TEST_TOKEN, ...opts.server });
-  const sleeps: number[] = [];
-  const logs: string[] = [];
-  const settings: CloudflareSettings = {
-    ...cloudflareProvider.parseSettings({ apitoken: TEST_TOKEN, baseurl: server.baseURL, accountid: server.accountId, ...(opts.creds ?? {}) }, {}),
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-    },
-  };
-  const provider = cloudflareProvider.create(settings, { log: (l) => logs.push(l), configDir: process.cwd() });
-  return {
-    server,
-    provider,
-    sleeps,
-    logs,
-    async stop() {
-      await provider.close?.();
-      await server.stop();
-    },
-  };
-}
-
-/** A zone reference with optional domain meta. */
-export function zoneRef(name: string, meta: Record<string, string> = {}): ZoneRef {
-  return { name, meta };
-}
-
-/** A desired record with canonical rdata (relative names resolve against `zone`). */
-export function rec(zone: string, label: string, type: string, text: string, ttl = 300, meta?: Record<string, string>): DnsRecord {
-  const name = label === '@' ? zone : `${label}.${zone}`;
-  return { name, type, ttl, rdata: canonicalRdata(type, text, `${zone}.`), ...(meta ? { meta } : {}) };
-}
-
-/** Many single-value A records `prefix00000.zone` … (the conformance suite's manyA). */
-export function manyA(zone: string, prefix: string, n: number, ip = '192.0.2.1', ttl = 300): DnsRecord[] {
-  return Array.from({ length: n }, (_v, i) => rec(zone, `${prefix}${String(i).padStart(5, '0')}`, 'A', ip, ttl));
+  return openHarness(server, (s) => recordingInstance(cloudflareProvider, { apitoken: TEST_TOKEN, baseurl: s.baseURL, accountid: s.accountId, ...(opts.creds ?? {}) }));
 }
 
 /** The engine's diff at record granularity, with the provider's prepareDesired applied first. */
@@ -76,13 +38,6 @@ export function diff(p: ProviderInstance, zone: ZoneRef, existing: readonly DnsR
     comparedMeta: cloudflareProvider.comparedMeta ?? [],
   });
   return { changes: res.diff.changes, wanted };
-}
-
-/** An ApplyContext that records what the provider reports. */
-export function applyContext(existing: readonly DnsRecord[], desired: readonly DnsRecord[]): ApplyContext & { batches: Change[][]; lines: string[] } {
-  const batches: Change[][] = [];
-  const lines: string[] = [];
-  return { desired, existing, applied: (c) => batches.push([...c]), log: (l) => lines.push(l), batches, lines };
 }
 
 /** One reconcile step: read, prepare, diff, apply. Errors are returned, not thrown. */

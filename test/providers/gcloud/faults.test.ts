@@ -7,6 +7,7 @@ import type { Change } from '../../../src/diff/types.js';
 import { ZonesmithError } from '../../../src/errors.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { applyContext, manyA, pending, planChanges, push, startHarness, view, wanted, zoneRef, type Harness } from './support.js';
+import { expectedAfterRrsets as expectedAfter } from '../../provider/support.js';
 
 const ZONE = 'faults.example';
 const z = zoneRef(ZONE);
@@ -14,12 +15,6 @@ let h: Harness;
 afterEach(async () => {
   await h?.stop();
 });
-
-/** The zone as it must be when exactly `applied` went through: the other keys untouched. */
-function expectedAfter(existing: readonly DnsRecord[], applied: readonly Change[]): string[] {
-  const touched = new Set(applied.map((c) => `${c.name}|${c.type}`));
-  return view([...existing.filter((r) => !touched.has(`${r.name}|${r.type}`)), ...applied.flatMap((c) => c.after)]);
-}
 
 /** 1,500 existing A records; the desired state deletes 500, changes 1,000 and adds 1,500: 3 Changes. */
 async function mixedZone(): Promise<DnsRecord[]> {

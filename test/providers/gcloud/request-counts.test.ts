@@ -8,8 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../../src/diff/types.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { rrdataBytes } from '../../servers/gcloud/change.js';
-import type { GcloudServer } from '../../servers/gcloud/server.js';
-import { manyA, pending, push, rec, startHarness, zoneRef, type Harness } from './support.js';
+import { boundFromServer, manyA, pending, push, rec, startHarness, zoneRef, type Harness } from './support.js';
 
 const ZONE = 'counts.example';
 const z = zoneRef(ZONE);
@@ -42,19 +41,6 @@ function gTxt(text: string): string {
 
 function seedTxt(n: number, text: (i: number) => string): void {
   for (let i = 0; i < n; i++) h.server.state.put(zone(), { name: `t${i}.${ZONE}.`, type: 'TXT', ttl: 300, rrdatas: [gTxt(text(i))] });
-}
-
-/** The bound from what the server received. */
-function boundFromServer(server: GcloudServer): number {
-  let additions = 0;
-  let deletions = 0;
-  let bytes = 0;
-  for (const c of server.committed) {
-    additions += c.additions.length;
-    deletions += c.deletions.length;
-    bytes += [...c.additions, ...c.deletions].reduce((n, r) => n + rrdataBytes(r), 0);
-  }
-  return Math.max(Math.ceil(additions / 1000), Math.ceil(deletions / 1000), Math.ceil(bytes / 100_000));
 }
 
 /** Changes a fill in list order would use (a new Change whenever the next set does not fit). */

@@ -4,73 +4,33 @@
  */
 import { diffZone } from '../../../src/diff/diff-zone.js';
 import type { Change } from '../../../src/diff/types.js';
-import type { ApplyContext, ProviderInstance, ZoneRef } from '../../../src/provider/types.js';
-import { canonicalRdata } from '../../../src/records/registry.js';
+import type { ProviderInstance, ZoneRef } from '../../../src/provider/types.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { gcloudProvider } from '../../../providers/gcloud/index.js';
-import type { GcloudSettings } from '../../../providers/gcloud/settings.js';
 import type { ServiceAccount } from '../../servers/gcloud/auth.js';
+import { rrdataBytes } from '../../servers/gcloud/change.js';
 import { GcloudServer, type GcloudServerOptions } from '../../servers/gcloud/server.js';
+import { openHarness, recordingInstance, type Harness as SharedHarness, type RecordingInstance } from '../../provider/harness.js';
+import { applyContext, withApexNs } from '../../provider/support.js';
+
+export { applyContext, manyA, rec, view, zoneRef } from '../../provider/support.js';
 
 /** A running server and a provider instance using it; `sleeps` records every wait requested. */
-export interface Harness {
-  readonly server: GcloudServer;
-  readonly provider: ProviderInstance;
-  readonly sleeps: number[];
-  readonly logs: string[];
-  stop(): Promise<void>;
-}
+export type Harness = SharedHarness<GcloudServer>;
+
+/** Which account and settings a provider instance uses on the test server. */
+type InstanceOptions = { creds?: Record<string, string>; meta?: Record<string, unknown>; account?: (s: GcloudServer) => ServiceAccount };
 
 /** Starts a server and a provider for it (waits take 0 ms and are recorded in `sleeps`). */
-export async function startHarness(
-  opts: { server?: GcloudServerOptions; creds?: Record<string, string>; meta?: Record<string, unknown>; account?: (s: GcloudServer) => ServiceAccount } = {},
-): Promise<Harness> {
+export async function startHarness(opts: InstanceOptions & { server?: GcloudServerOptions } = {}): Promise<Harness> {
   const server = await GcloudServer.start(opts.server);
-  const provider = providerFor(server, opts);
-  return {
-    server,
-    provider: provider.instance,
-    sleeps: provider.sleeps,
-    logs: provider.logs,
-    async stop() {
-      await provider.instance.close?.();
-      await server.stop();
-    },
-  };
+  return openHarness(server, (s) => providerFor(s, opts));
 }
 
 /** A second provider instance on an existing server (another account, other settings). */
-export function providerFor(
-  server: GcloudServer,
-  opts: { creds?: Record<string, string>; meta?: Record<string, unknown>; account?: (s: GcloudServer) => ServiceAccount } = {},
-): { instance: ProviderInstance; sleeps: number[]; logs: string[] } {
-  const sleeps: number[] = [];
-  const logs: string[] = [];
+export function providerFor(server: GcloudServer, opts: InstanceOptions = {}): RecordingInstance {
   const sa = opts.account ? opts.account(server) : server.account;
-  const settings: GcloudSettings = {
-    ...gcloudProvider.parseSettings({ ...server.creds(sa), ...(opts.creds ?? {}) }, opts.meta ?? {}),
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-    },
-  };
-  const instance = gcloudProvider.create(settings, { log: (l) => logs.push(l), configDir: process.cwd() });
-  return { instance, sleeps, logs };
-}
-
-/** A zone reference. */
-export function zoneRef(name: string, meta: Record<string, string> = {}): ZoneRef {
-  return { name, meta };
-}
-
-/** A desired record with canonical rdata (relative names resolve against `zone`). */
-export function rec(zone: string, label: string, type: string, text: string, ttl = 300): DnsRecord {
-  const name = label === '@' ? zone : `${label}.${zone}`;
-  return { name, type, ttl, rdata: canonicalRdata(type, text, `${zone}.`) };
-}
-
-/** Many single-value A records `prefix00000.zone` …. */
-export function manyA(zone: string, prefix: string, n: number, ip = '192.0.2.1', ttl = 300): DnsRecord[] {
-  return Array.from({ length: n }, (_v, i) => rec(zone, `${prefix}${String(i).padStart(5, '0')}`, 'A', ip, ttl));
+  return recordingInstance(gcloudProvider, { ...server.creds(sa), ...(opts.creds ?? {}) }, opts.meta ?? {});
 }
 
 /** The engine's own rrset-granularity diff (no hands-off rules). */
@@ -78,18 +38,9 @@ export function planChanges(zone: string, existing: readonly DnsRecord[], desire
   return diffZone({ zone, desired, existing, absent: [], handsOff: { purge: true, ignores: [], disableIgnoreSafetyCheck: false }, granularity: 'rrset' }).diff.changes as Change[];
 }
 
-/** An ApplyContext that records what the provider reports. */
-export function applyContext(existing: readonly DnsRecord[], desired: readonly DnsRecord[]): ApplyContext & { batches: Change[][]; lines: string[] } {
-  const batches: Change[][] = [];
-  const lines: string[] = [];
-  return { desired, existing, applied: (c) => batches.push([...c]), log: (l) => lines.push(l), batches, lines };
-}
-
 /** The desired state as the engine would hand it over: prepared, with the zone's apex NS kept. */
 export function wanted(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[], existing: readonly DnsRecord[]): DnsRecord[] {
-  const all = desired.some((r) => r.name === zone.name && r.type === 'NS')
-    ? [...desired]
-    : [...desired, ...existing.filter((r) => r.name === zone.name && r.type === 'NS').map(({ native: _n, ...r }) => r)];
+  const all = withApexNs(desired, existing, zone);
   return p.prepareDesired ? p.prepareDesired(all, zone) : all;
 }
 
@@ -109,7 +60,19 @@ export async function pending(p: ProviderInstance, zone: ZoneRef, desired: reado
   return planChanges(zone.name, existing, wanted(p, zone, desired, existing));
 }
 
-/** Records as sortable lines (name ttl type rdata), for comparing zones. */
-export function view(rs: readonly DnsRecord[]): string[] {
-  return rs.map((r) => `${r.name} ${r.ttl} ${r.type} ${r.rdata}`).sort();
+/**
+ * The fewest Changes that could have carried what the server committed: 1,000 additions, 1,000
+ * deletions and 100,000 bytes of rrdata (both counted) per Change, from the server's own byte
+ * count, not the provider's arithmetic.
+ */
+export function boundFromServer(server: GcloudServer): number {
+  let additions = 0;
+  let deletions = 0;
+  let bytes = 0;
+  for (const c of server.committed) {
+    additions += c.additions.length;
+    deletions += c.deletions.length;
+    bytes += [...c.additions, ...c.deletions].reduce((n, r) => n + rrdataBytes(r), 0);
+  }
+  return Math.max(Math.ceil(additions / 1000), Math.ceil(deletions / 1000), Math.ceil(bytes / 100_000));
 }

@@ -9,6 +9,7 @@ import { ZonesmithError } from '../../../src/errors.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { route53Provider } from '../../../providers/route53/index.js';
 import { applyContext, diffRrsets, manyA, pending, push, rec, startHarness, TEST_KEY_ID, TEST_SECRET, zoneRef, type Harness } from './support.js';
+import { expectedAfterRrsets as expectedAfter, view } from '../../provider/support.js';
 
 const ZONE = 'faults.example';
 const z = zoneRef(ZONE);
@@ -16,16 +17,6 @@ let h: Harness;
 afterEach(async () => {
   await h?.stop();
 });
-
-function view(rs: readonly DnsRecord[]): string[] {
-  return rs.map((r) => `${r.name} ${r.ttl} ${r.type} ${r.rdata}`).sort();
-}
-
-/** The zone as it must be when exactly `applied` went through: the other keys untouched. */
-function expectedAfter(existing: readonly DnsRecord[], applied: readonly Change[]): string[] {
-  const touched = new Set(applied.map((c) => `${c.name}|${c.type}`));
-  return view([...existing.filter((r) => !touched.has(`${r.name}|${r.type}`)), ...applied.flatMap((c) => c.after)]);
-}
 
 /** 1,500 existing A records; the desired state deletes 500, changes 500 and adds 1,000 (3 requests). */
 async function mixedZone(): Promise<DnsRecord[]> {

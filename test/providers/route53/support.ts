@@ -3,12 +3,14 @@
  * small record-set diff so tests can produce the Changes the engine would hand to apply().
  */
 import type { Change } from '../../../src/diff/types.js';
-import type { ApplyContext, ProviderInstance, ZoneRef } from '../../../src/provider/types.js';
+import type { ProviderInstance, ZoneRef } from '../../../src/provider/types.js';
 import type { DnsRecord } from '../../../src/records/types.js';
 import { route53Provider } from '../../../providers/route53/index.js';
-import { canonicalRdata } from '../../../src/records/registry.js';
-import type { Route53Settings } from '../../../providers/route53/settings.js';
 import { Route53Server, type Route53ServerOptions } from '../../servers/route53/server.js';
+import { openHarness, recordingInstance, type Harness as SharedHarness } from '../../provider/harness.js';
+import { applyContext, withApexNs } from '../../provider/support.js';
+
+export { applyContext, manyA, rec, zoneRef } from '../../provider/support.js';
 
 /** Credentials the tests use; the server records the key id it sees. */
 export const TEST_KEY_ID = 'AKIDZONESMITHTEST';
@@ -16,47 +18,12 @@ export const TEST_KEY_ID = 'AKIDZONESMITHTEST';
 export const TEST_SECRET = 'zs-secret-Wq8dP2vN5xK0';
 
 /** A running server and a provider instance using it; `sleeps` records every backoff requested. */
-export interface Harness {
-  readonly server: Route53Server;
-  readonly provider: ProviderInstance;
-  readonly sleeps: number[];
-  readonly logs: string[];
-  stop(): Promise<void>;
-}
+export type Harness = SharedHarness<Route53Server>;
 
 /** Starts a server and a provider for it (retries sleep for 0 ms, recorded in `sleeps`). */
 export async function startHarness(opts: { server?: Route53ServerOptions; creds?: Record<string, string> } = {}): Promise<Harness> {
   const server = await Route53Server.start(opts.server);
-  const sleeps: number[] = [];
-  const logs: string[] = [];
-  const settings: Route53Settings = {
-    ...route53Provider.parseSettings({ KeyId: TEST_KEY_ID, SecretKey: TEST_SECRET, endpoint: server.endpoint, ...(opts.creds ?? {}) }, {}),
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-    },
-  };
-  const provider = route53Provider.create(settings, { log: (l) => logs.push(l), configDir: process.cwd() });
-  return {
-    server,
-    provider,
-    sleeps,
-    logs,
-    async stop() {
-      await provider.close?.();
-      await server.stop();
-    },
-  };
-}
-
-/** A zone reference with optional domain meta. */
-export function zoneRef(name: string, meta: Record<string, string> = {}): ZoneRef {
-  return { name, meta };
-}
-
-/** A desired record with canonical rdata (relative names resolve against `zone`). */
-export function rec(zone: string, label: string, type: string, text: string, ttl = 300, meta?: Record<string, string>): DnsRecord {
-  const name = label === '@' ? zone : `${label}.${zone}`;
-  return { name, type, ttl, rdata: canonicalRdata(type, text, `${zone}.`), ...(meta ? { meta } : {}) };
+  return openHarness(server, (s) => recordingInstance(route53Provider, { KeyId: TEST_KEY_ID, SecretKey: TEST_SECRET, endpoint: s.endpoint, ...(opts.creds ?? {}) }));
 }
 
 const COMPARED_META = route53Provider.comparedMeta ?? [];
@@ -99,17 +66,15 @@ export function diffRrsets(existing: readonly DnsRecord[], desired: readonly Dns
   return changes;
 }
 
-/** An ApplyContext that records what the provider reports. */
-export function applyContext(existing: readonly DnsRecord[], desired: readonly DnsRecord[]): ApplyContext & { batches: Change[][]; lines: string[] } {
-  const batches: Change[][] = [];
-  const lines: string[] = [];
-  return { desired, existing, applied: (c) => batches.push([...c]), log: (l) => lines.push(l), batches, lines };
+/** The desired state as the engine would hand it over: prepared, with the zone's apex NS kept. */
+function wantedFor(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[], existing: readonly DnsRecord[]): DnsRecord[] {
+  return withApexNs(p.prepareDesired ? p.prepareDesired(desired, zone) : desired, existing, zone);
 }
 
 /** One reconcile step: read, prepare, diff, apply; returns the changes and what apply reported. */
 export async function push(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[]): Promise<{ changes: Change[]; ctx: ReturnType<typeof applyContext> }> {
   const existing = (await p.getRecords(zone)) ?? [];
-  const wanted = withApexNs(p.prepareDesired ? p.prepareDesired(desired, zone) : [...desired], existing, zone);
+  const wanted = wantedFor(p, zone, desired, existing);
   const changes = diffRrsets(existing, wanted);
   const ctx = applyContext(existing, wanted);
   await p.apply(zone, changes, ctx);
@@ -119,17 +84,5 @@ export async function push(p: ProviderInstance, zone: ZoneRef, desired: readonly
 /** What a second diff finds after a push (must be empty when the provider converged). */
 export async function pending(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[]): Promise<Change[]> {
   const existing = (await p.getRecords(zone)) ?? [];
-  const wanted = withApexNs(p.prepareDesired ? p.prepareDesired(desired, zone) : [...desired], existing, zone);
-  return diffRrsets(existing, wanted);
-}
-
-/** The engine adds the provider's apex NS to desired; tests keep whatever apex NS the zone has. */
-function withApexNs(desired: DnsRecord[], existing: readonly DnsRecord[], zone: ZoneRef): DnsRecord[] {
-  if (desired.some((r) => r.name === zone.name && r.type === 'NS')) return desired;
-  return [...desired, ...existing.filter((r) => r.name === zone.name && r.type === 'NS').map(({ native: _n, ...r }) => r)];
-}
-
-/** Many single-value A records `prefix0000.zone` … (the conformance suite's manyA). */
-export function manyA(zone: string, prefix: string, n: number, ip = '192.0.2.1', ttl = 300): DnsRecord[] {
-  return Array.from({ length: n }, (_v, i) => rec(zone, `${prefix}${String(i).padStart(5, '0')}`, 'A', ip, ttl));
+  return diffRrsets(existing, wantedFor(p, zone, desired, existing));
 }
