@@ -70,10 +70,8 @@ export function packBatches(planned: readonly PlannedChange[], limits: Limits = 
   });
   return bins.map((bin) => {
     // The engine's order (dependency order) within the Change, so a log reads like the plan.
-    const ps = bin.groups
-      .flatMap((g) => g.items.map((p) => ({ order: g.unit.index, p })))
-      .sort((a, b) => a.order - b.order)
-      .map((x) => x.p);
+    const groups = [...bin.groups].sort((a, b) => a.unit.index - b.unit.index);
+    const ps = groups.flatMap((g) => g.items);
     return {
       changes: ps.map((p) => p.change),
       additions: ps.flatMap((p) => (p.addition ? [p.addition] : [])),

@@ -94,7 +94,7 @@ export function packItems<T, K extends string>(items: readonly T[], spec: PackSp
   const limits = dims.map((d) => spec.limits[d]);
   const units = groupUnits(items, spec, dims, limits);
   const order = sortUnits(units, spec.oversizedOrder ?? 'largest-first');
-  const lb = Math.max(1, lowerBound(items.map((i) => spec.weight(i)), spec.limits));
+  const lb = Math.max(1, dims.reduce((m, _d, i) => Math.max(m, Math.ceil(units.reduce((s, u) => s + u.total[i]!, 0) / limits[i]!)), 0));
   let packed: Bin<T>[] | undefined;
   for (let k = lb; k < lb + EXTRA_TRIES && !packed; k++) {
     packed = attempt(order, limits, k, 'balanced', spec) ?? attempt(order, limits, k, 'first-fit', spec);
@@ -113,7 +113,9 @@ class Bin<T> {
     this.used = limits.map(() => 0);
   }
   fits(w: readonly number[]): boolean {
-    return this.used.every((u, i) => u + w[i]! <= this.limits[i]!);
+    // Plain loops: this runs for every unit against every open request.
+    for (let i = 0; i < this.used.length; i++) if (this.used[i]! + w[i]! > this.limits[i]!) return false;
+    return true;
   }
   /** The fullest dimension after adding `w` (0..1 when it fits). */
   loadWith(w: readonly number[]): number {
@@ -133,7 +135,8 @@ function attempt<T, K extends string>(order: readonly Unit<T>[], limits: readonl
   if (strategy === 'balanced' && Number.isFinite(k)) for (let i = 0; i < k; i++) bins.push(new Bin(limits));
   const binOf = new Map<string, number>();
   for (const u of order) {
-    const from = u.deps.reduce((m, d) => Math.max(m, binOf.get(d) ?? 0), 0);
+    let from = 0;
+    for (const d of u.deps) from = Math.max(from, binOf.get(d) ?? 0);
     if (u.fits) {
       const i = strategy === 'first-fit' ? firstFit(bins, u.total, from, k, limits) : leastLoaded(bins, u.total, from);
       if (i === undefined) return undefined;
@@ -184,7 +187,7 @@ function groupUnits<T, K extends string>(items: readonly T[], spec: PackSpec<T, 
   for (const item of items) {
     const vector = spec.weight(item);
     const w = dims.map((d) => vector[d]);
-    if (w.some((x, i) => x > limits[i]!)) throw spec.tooLarge(item, vector);
+    for (let i = 0; i < w.length; i++) if (w[i]! > limits[i]!) throw spec.tooLarge(item, vector);
     const key = spec.unitOf(item);
     let u = byKey.get(key);
     if (!u) {
@@ -193,18 +196,22 @@ function groupUnits<T, K extends string>(items: readonly T[], spec: PackSpec<T, 
     }
     u.items.push(item);
     u.weights.push(w);
-    w.forEach((x, i) => (u.total[i]! += x));
+    for (let i = 0; i < w.length; i++) u.total[i]! += w[i]!;
   }
   for (const u of byKey.values()) {
     u.fits = u.total.every((x, i) => x <= limits[i]!);
     u.size = u.total.reduce((m, x, i) => Math.max(m, x / limits[i]!), 0);
-    if (!spec.dependsOn) continue;
-    const deps = new Set<string>();
-    for (const item of u.items) for (const d of spec.dependsOn(item)) deps.add(d);
-    u.deps = [...deps].filter((d) => d !== u.info.key && byKey.has(d));
+    if (spec.dependsOn) u.deps = unitDeps(u, spec.dependsOn, byKey);
   }
   assignDepths(byKey);
   return [...byKey.values()];
+}
+
+/** The other units of this push that `u` depends on. */
+function unitDeps<T>(u: Unit<T>, dependsOn: (item: T) => Iterable<string>, byKey: ReadonlyMap<string, Unit<T>>): string[] {
+  const deps = new Set<string>();
+  for (const item of u.items) for (const d of dependsOn(item)) if (d !== u.info.key && byKey.has(d)) deps.add(d);
+  return deps.size === 0 ? [] : [...deps];
 }
 
 /**
