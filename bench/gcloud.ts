@@ -10,85 +10,49 @@
  * cost (planning, packing, JSON, HTTPS on loopback), not Cloud DNS's latency or quotas: against
  * Google add about one round trip per request and the time until the last Change is done.
  */
-import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import type { DnsRecord } from '../src/records/types.js';
 import { gcloudProvider } from '../providers/gcloud/index.js';
-import { rrdataBytes } from '../test/servers/gcloud/change.js';
 import { GcloudServer } from '../test/servers/gcloud/server.js';
-import { applyContext, manyA, planChanges, rec, wanted } from '../test/providers/gcloud/support.js';
+import { boundFromServer, planChanges, wanted } from '../test/providers/gcloud/support.js';
+import { cloudSteps, measurePush, type StepRow } from './support/cloud-steps.js';
+import { benchArgs, firstRun, machine, median, medianMs, printTable, timed } from './support/table.js';
 
 const ZONE = 'bench.example';
 
-interface Row {
-  readonly step: string;
-  readonly changes: number;
-  readonly requests: number;
-  readonly bound: number;
-  readonly ms: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-async function run(n: number): Promise<{ rows: Row[]; readMs: number }> {
+async function run(n: number): Promise<{ rows: StepRow[]; readMs: number }> {
   // A project whose per-zone limit Google raised (10,000 sets by default, SOA and NS included).
   const server = await GcloudServer.start({ rrsetsPerZone: 2 * n + 10 });
   const provider = gcloudProvider.create(gcloudProvider.parseSettings(server.creds(), {}), { log: () => {}, configDir: '.' });
-  const z = { name: ZONE, meta: {} };
-  await provider.ensureZone!(z);
-  const rows: Row[] = [];
-  let readMs = 0;
-  const step = async (label: string, desired: DnsRecord[]): Promise<void> => {
-    const t0 = performance.now();
-    const existing = (await provider.getRecords(z))!;
-    readMs = performance.now() - t0;
-    const want = wanted(provider, z, desired, existing);
-    const changes = planChanges(ZONE, existing, want);
-    server.resetCounts();
-    const t1 = performance.now();
-    await provider.apply(z, changes, applyContext(existing, want));
-    const ms = performance.now() - t1;
-    let additions = 0;
-    let deletions = 0;
-    let bytes = 0;
-    for (const c of server.committed) {
-      additions += c.additions.length;
-      deletions += c.deletions.length;
-      bytes += [...c.additions, ...c.deletions].reduce((s, r) => s + rrdataBytes(r), 0);
-    }
-    const bound = Math.max(Math.ceil(additions / 1000), Math.ceil(deletions / 1000), Math.ceil(bytes / 100_000));
-    rows.push({ step: label, changes: changes.length, requests: server.count('changes.create'), bound, ms });
+  const zone = { name: ZONE, meta: {} };
+  await provider.ensureZone!(zone);
+  const target = {
+    provider,
+    zone,
+    plan: (existing: readonly DnsRecord[], desired: readonly DnsRecord[]) => {
+      const want = wanted(provider, zone, desired, existing);
+      return { changes: planChanges(ZONE, existing, want), wanted: want };
+    },
+    resetCounts: () => server.resetCounts(),
+    requests: () => server.count('changes.create'),
+    bound: () => boundFromServer(server),
   };
-  await step('create A', manyA(ZONE, 'h', n, '192.0.2.1'));
-  await step('update A', manyA(ZONE, 'h', n, '192.0.2.2'));
-  await step('delete A', []);
-  const txt = (i: number): DnsRecord => rec(ZONE, `t${i}`, 'TXT', `"${`k${i}`.padEnd(1500, 'x')}"`);
-  const mix = [...manyA(ZONE, 'm', n - Math.floor(n / 20), '192.0.2.3'), ...Array.from({ length: Math.floor(n / 20) }, (_v, i) => txt(i))];
-  await step('create mix (5% TXT of 1,500 chars)', mix);
-  const t0 = performance.now();
-  await provider.getRecords(z);
-  readMs = performance.now() - t0;
+  const rows: StepRow[] = [];
+  for (const step of cloudSteps(ZONE, n)) rows.push(await measurePush(target, step));
+  const { ms: readMs } = await timed(() => provider.getRecords(zone));
   await provider.close?.();
   await server.stop();
   return { rows, readMs };
 }
 
-async function main(): Promise<void> {
-  const n = Number(process.argv[2] ?? 10_000);
-  const runs = Number(process.argv[3] ?? 3);
-  const all: { rows: Row[]; readMs: number }[] = [];
-  for (let i = 0; i < runs; i++) all.push(await run(n));
-  console.log(`GCLOUD bench: ${n} changes per step, ${runs} run(s), median wall time; node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}`);
-  console.log('| step | changes | changes.create requests | lower bound | apply ms |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const [i, row] of all[0]!.rows.entries()) {
-    const ms = median(all.map((r) => r.rows[i]!.ms));
-    console.log(`| ${row.step} | ${row.changes} | ${row.requests} | ${row.bound} | ${ms.toFixed(0)} |`);
-  }
-  console.log(`getRecords of ${n} sets (plus SOA and NS): ${median(all.map((r) => r.readMs)).toFixed(0)} ms median`);
-}
-
-await main();
+const { n, runs } = benchArgs();
+const all: { rows: StepRow[]; readMs: number }[] = [];
+for (let i = 0; i < runs; i++) all.push(await run(n));
+console.log(`GCLOUD bench: ${n} changes per step, ${runs} run(s), median wall time; ${machine()}`);
+printTable(all.map((r) => r.rows), [
+  firstRun<StepRow>('step', (r) => r.step),
+  firstRun<StepRow>('changes', (r) => r.changes),
+  firstRun<StepRow>('changes.create requests', (r) => r.requests),
+  firstRun<StepRow>('lower bound', (r) => r.bound),
+  medianMs<StepRow>('apply ms', (r) => r.applyMs),
+]);
+console.log(`getRecords of ${n} sets (plus SOA and NS): ${median(all.map((r) => r.readMs)).toFixed(0)} ms median`);

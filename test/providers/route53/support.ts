@@ -67,16 +67,16 @@ export function diffRrsets(existing: readonly DnsRecord[], desired: readonly Dns
 }
 
 /** The desired state as the engine would hand it over: prepared, with the zone's apex NS kept. */
-function wantedFor(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[], existing: readonly DnsRecord[]): DnsRecord[] {
+export function wanted(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[], existing: readonly DnsRecord[]): DnsRecord[] {
   return withApexNs(p.prepareDesired ? p.prepareDesired(desired, zone) : desired, existing, zone);
 }
 
 /** One reconcile step: read, prepare, diff, apply; returns the changes and what apply reported. */
 export async function push(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[]): Promise<{ changes: Change[]; ctx: ReturnType<typeof applyContext> }> {
   const existing = (await p.getRecords(zone)) ?? [];
-  const wanted = wantedFor(p, zone, desired, existing);
-  const changes = diffRrsets(existing, wanted);
-  const ctx = applyContext(existing, wanted);
+  const want = wanted(p, zone, desired, existing);
+  const changes = diffRrsets(existing, want);
+  const ctx = applyContext(existing, want);
   await p.apply(zone, changes, ctx);
   return { changes, ctx };
 }
@@ -84,5 +84,21 @@ export async function push(p: ProviderInstance, zone: ZoneRef, desired: readonly
 /** What a second diff finds after a push (must be empty when the provider converged). */
 export async function pending(p: ProviderInstance, zone: ZoneRef, desired: readonly DnsRecord[]): Promise<Change[]> {
   const existing = (await p.getRecords(zone)) ?? [];
-  return diffRrsets(existing, wantedFor(p, zone, desired, existing));
+  return diffRrsets(existing, wanted(p, zone, desired, existing));
+}
+
+/**
+ * The fewest requests that could have carried what the server committed: 1,000 ResourceRecord
+ * elements and 32,000 value characters per request, UPSERT counting twice, from the server's own
+ * record of the batches rather than the provider's arithmetic.
+ */
+export function boundFromServer(server: Route53Server): number {
+  let records = 0;
+  let chars = 0;
+  for (const c of server.committed.flat()) {
+    const factor = c.action === 'UPSERT' ? 2 : 1;
+    records += factor * c.rrset.values.length;
+    chars += factor * c.rrset.values.reduce((x, v) => x + v.length, 0);
+  }
+  return Math.max(Math.ceil(records / 1000), Math.ceil(chars / 32000));
 }
