@@ -11,13 +11,14 @@
  * not Cloudflare's latency: against the real API add about one round trip per request, and keep
  * under 1,200 requests per 5 minutes. DNSControl's CLOUDFLAREAPI makes one request per change.
  */
+import type { Change } from '../src/diff/types.js';
 import type { DnsRecord } from '../src/records/types.js';
 import { lowerBound } from '../providers/cloudflare/batch.js';
 import { cloudflareProvider } from '../providers/cloudflare/index.js';
 import { CloudflareServer } from '../test/servers/cloudflare/server.js';
 import { diff } from '../test/providers/cloudflare/support.js';
-import { cloudSteps, measurePush, type StepRow } from './support/cloud-steps.js';
-import { benchArgs, firstRun, machine, medianMs, printTable } from './support/table.js';
+import { cloudSteps, measurePush, pushColumns, serverTarget, type StepRow } from './support/cloud-steps.js';
+import { benchArgs, firstRun, heading, medianMs, printTable, repeat } from './support/table.js';
 
 const ZONE = 'bench.example';
 
@@ -31,15 +32,17 @@ async function run(n: number): Promise<StepRow[]> {
       { log: () => {}, configDir: '.' },
     );
     const zone = { name: ZONE, meta: {} };
-    const target = {
-      provider,
-      zone,
-      plan: (existing: readonly DnsRecord[], desired: readonly DnsRecord[]) => diff(provider, zone, existing, desired),
-      resetCounts: () => server.resetCounts(),
-      requests: () => server.count('records.batch'),
-      bound: (changes: readonly unknown[]) => lowerBound(changes.length, limit),
-      readRequests: () => server.count('records.list') + server.count('zones.list'),
-    };
+    const target = serverTarget(
+      server,
+      {
+        provider,
+        zone,
+        plan: (existing: readonly DnsRecord[], desired: readonly DnsRecord[]) => diff(provider, zone, existing, desired),
+        bound: (changes: readonly Change[]) => lowerBound(changes.length, limit),
+      },
+      'records.batch',
+      ['records.list', 'zones.list'],
+    );
     // At the paid-plan limit only the creations: the other steps show nothing new there.
     const steps = limit === 200 ? cloudSteps(ZONE, n) : cloudSteps(ZONE, n).slice(0, 1);
     for (const step of steps) rows.push(await measurePush(target, { ...step, label: `${step.label} (limit ${limit})` }));
@@ -51,15 +54,6 @@ async function run(n: number): Promise<StepRow[]> {
 }
 
 const { n, runs } = benchArgs();
-const all: StepRow[][] = [];
-for (let i = 0; i < runs; i++) all.push(await run(n));
-console.log(`CLOUDFLAREAPI bench: ${n} changes per step, ${runs} run(s), median wall time; ${machine()}`);
-printTable(all, [
-  firstRun<StepRow>('step', (r) => r.step),
-  firstRun<StepRow>('changes', (r) => r.changes),
-  firstRun<StepRow>('batch requests', (r) => r.requests),
-  firstRun<StepRow>('lower bound', (r) => r.bound),
-  firstRun<StepRow>('read requests (before)', (r) => r.readRequests),
-  medianMs<StepRow>('read ms', (r) => r.readMs),
-  medianMs<StepRow>('apply ms', (r) => r.applyMs),
-]);
+const all = await repeat(runs, () => run(n));
+console.log(heading('CLOUDFLAREAPI', n, runs));
+printTable(all, pushColumns('batch requests', [firstRun<StepRow>('read requests (before)', (r) => r.readRequests), medianMs<StepRow>('read ms', (r) => r.readMs)]));

@@ -10,12 +10,13 @@
  * cost (planning, packing, JSON, HTTPS on loopback), not Cloud DNS's latency or quotas: against
  * Google add about one round trip per request and the time until the last Change is done.
  */
+import type { Change } from '../src/diff/types.js';
 import type { DnsRecord } from '../src/records/types.js';
 import { gcloudProvider } from '../providers/gcloud/index.js';
 import { GcloudServer } from '../test/servers/gcloud/server.js';
 import { boundFromServer, planChanges, wanted } from '../test/providers/gcloud/support.js';
-import { cloudSteps, measurePush, type StepRow } from './support/cloud-steps.js';
-import { benchArgs, firstRun, machine, median, medianMs, printTable, timed } from './support/table.js';
+import { pushSteps, runPushBench, serverTarget, type StepRow } from './support/cloud-steps.js';
+import { median } from './support/table.js';
 
 const ZONE = 'bench.example';
 
@@ -25,34 +26,16 @@ async function run(n: number): Promise<{ rows: StepRow[]; readMs: number }> {
   const provider = gcloudProvider.create(gcloudProvider.parseSettings(server.creds(), {}), { log: () => {}, configDir: '.' });
   const zone = { name: ZONE, meta: {} };
   await provider.ensureZone!(zone);
-  const target = {
-    provider,
-    zone,
-    plan: (existing: readonly DnsRecord[], desired: readonly DnsRecord[]) => {
-      const want = wanted(provider, zone, desired, existing);
-      return { changes: planChanges(ZONE, existing, want), wanted: want };
-    },
-    resetCounts: () => server.resetCounts(),
-    requests: () => server.count('changes.create'),
-    bound: () => boundFromServer(server),
+  const plan = (existing: readonly DnsRecord[], desired: readonly DnsRecord[]): { changes: Change[]; wanted: DnsRecord[] } => {
+    const want = wanted(provider, zone, desired, existing);
+    return { changes: planChanges(ZONE, existing, want), wanted: want };
   };
-  const rows: StepRow[] = [];
-  for (const step of cloudSteps(ZONE, n)) rows.push(await measurePush(target, step));
-  const { ms: readMs } = await timed(() => provider.getRecords(zone));
+  const target = serverTarget(server, { provider, zone, plan, bound: () => boundFromServer(server) }, 'changes.create');
+  const result = await pushSteps(target, n);
   await provider.close?.();
   await server.stop();
-  return { rows, readMs };
+  return result;
 }
 
-const { n, runs } = benchArgs();
-const all: { rows: StepRow[]; readMs: number }[] = [];
-for (let i = 0; i < runs; i++) all.push(await run(n));
-console.log(`GCLOUD bench: ${n} changes per step, ${runs} run(s), median wall time; ${machine()}`);
-printTable(all.map((r) => r.rows), [
-  firstRun<StepRow>('step', (r) => r.step),
-  firstRun<StepRow>('changes', (r) => r.changes),
-  firstRun<StepRow>('changes.create requests', (r) => r.requests),
-  firstRun<StepRow>('lower bound', (r) => r.bound),
-  medianMs<StepRow>('apply ms', (r) => r.applyMs),
-]);
+const { n, all } = await runPushBench('GCLOUD', 'changes.create requests', run);
 console.log(`getRecords of ${n} sets (plus SOA and NS): ${median(all.map((r) => r.readMs)).toFixed(0)} ms median`);

@@ -9,12 +9,13 @@
  * cost (planning, packing, XML, HTTP on loopback), not Route 53's latency or rate limits: against
  * AWS add ~one round trip per request and the account's request and change-throughput limits.
  */
+import type { Change } from '../src/diff/types.js';
 import type { DnsRecord } from '../src/records/types.js';
 import { route53Provider } from '../providers/route53/index.js';
 import { Route53Server } from '../test/servers/route53/server.js';
 import { boundFromServer, diffRrsets, wanted } from '../test/providers/route53/support.js';
-import { cloudSteps, measurePush, type StepRow } from './support/cloud-steps.js';
-import { benchArgs, firstRun, machine, median, medianMs, printTable, timed } from './support/table.js';
+import { pushSteps, runPushBench, serverTarget, type StepRow } from './support/cloud-steps.js';
+import { median } from './support/table.js';
 
 const ZONE = 'bench.example';
 
@@ -26,34 +27,16 @@ async function run(n: number): Promise<{ rows: StepRow[]; readMs: number }> {
   );
   const zone = { name: ZONE, meta: {} };
   await provider.ensureZone!(zone);
-  const target = {
-    provider,
-    zone,
-    plan: (existing: readonly DnsRecord[], desired: readonly DnsRecord[]) => {
-      const want = wanted(provider, zone, desired, existing);
-      return { changes: diffRrsets(existing, want), wanted: want };
-    },
-    resetCounts: () => server.resetCounts(),
-    requests: () => server.count('ChangeResourceRecordSets'),
-    bound: () => boundFromServer(server),
+  const plan = (existing: readonly DnsRecord[], desired: readonly DnsRecord[]): { changes: Change[]; wanted: DnsRecord[] } => {
+    const want = wanted(provider, zone, desired, existing);
+    return { changes: diffRrsets(existing, want), wanted: want };
   };
-  const rows: StepRow[] = [];
-  for (const step of cloudSteps(ZONE, n)) rows.push(await measurePush(target, step));
-  const { ms: readMs } = await timed(() => provider.getRecords(zone));
+  const target = serverTarget(server, { provider, zone, plan, bound: () => boundFromServer(server) }, 'ChangeResourceRecordSets');
+  const result = await pushSteps(target, n);
   await provider.close?.();
   await server.stop();
-  return { rows, readMs };
+  return result;
 }
 
-const { n, runs } = benchArgs();
-const all: { rows: StepRow[]; readMs: number }[] = [];
-for (let i = 0; i < runs; i++) all.push(await run(n));
-console.log(`ROUTE53 bench: ${n} changes per step, ${runs} run(s), median wall time; ${machine()}`);
-printTable(all.map((r) => r.rows), [
-  firstRun<StepRow>('step', (r) => r.step),
-  firstRun<StepRow>('changes', (r) => r.changes),
-  firstRun<StepRow>('ChangeResourceRecordSets requests', (r) => r.requests),
-  firstRun<StepRow>('lower bound', (r) => r.bound),
-  medianMs<StepRow>('apply ms', (r) => r.applyMs),
-]);
+const { n, all } = await runPushBench('ROUTE53', 'ChangeResourceRecordSets requests', run);
 console.log(`getRecords of the ${n}-record zone after the last step (${Math.ceil((n + 2) / 300)} pages of 300): ${median(all.map((r) => r.readMs)).toFixed(0)} ms`);

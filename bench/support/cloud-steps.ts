@@ -8,7 +8,7 @@ import type { Change } from '../../src/diff/types.js';
 import type { ProviderInstance, ZoneRef } from '../../src/provider/types.js';
 import type { DnsRecord } from '../../src/records/types.js';
 import { applyContext, manyA, rec } from '../../test/provider/support.js';
-import { timed } from './table.js';
+import { benchArgs, firstRun, heading, medianMs, printTable, repeat, timed, type Column } from './table.js';
 
 /** One push: a label and the zone's desired records. */
 export interface Step {
@@ -44,6 +44,27 @@ export interface PushTarget {
   readRequests?(): number;
 }
 
+/** What the benchmarks use of a local test server: request counts by operation. */
+export interface CountingServer<Op extends string> {
+  resetCounts(): void;
+  count(op: Op): number;
+}
+
+/** A PushTarget on a test server: `write` is the operation counted as a request, `read` those counted as reads. */
+export function serverTarget<Op extends string>(
+  server: CountingServer<Op>,
+  base: Pick<PushTarget, 'provider' | 'zone' | 'plan' | 'bound'>,
+  write: Op,
+  read: readonly Op[] = [],
+): PushTarget {
+  return {
+    ...base,
+    resetCounts: () => server.resetCounts(),
+    requests: () => server.count(write),
+    readRequests: () => read.reduce((s, op) => s + server.count(op), 0),
+  };
+}
+
 /** One measured push. */
 export interface StepRow {
   readonly step: string;
@@ -65,4 +86,36 @@ export async function measurePush(t: PushTarget, step: Step): Promise<StepRow> {
   t.resetCounts();
   const apply = await timed(() => t.provider.apply(t.zone, changes, applyContext(existing, wanted)));
   return { step: step.label, changes: changes.length, requests: t.requests(), bound: t.bound(changes), readRequests, readMs: read.ms, applyMs: apply.ms };
+}
+
+/** Pushes every step of `cloudSteps`, then times one more full read of the zone they leave. */
+export async function pushSteps(t: PushTarget, n: number): Promise<{ rows: StepRow[]; readMs: number }> {
+  const rows: StepRow[] = [];
+  for (const step of cloudSteps(t.zone.name, n)) rows.push(await measurePush(t, step));
+  const { ms: readMs } = await timed(() => t.provider.getRecords(t.zone));
+  return { rows, readMs };
+}
+
+/** The columns of a push table; `requests` names the API call counted (`changes.create requests`). */
+export function pushColumns(requests: string, extra: readonly Column<StepRow>[] = []): Column<StepRow>[] {
+  return [
+    firstRun<StepRow>('step', (r) => r.step),
+    firstRun<StepRow>('changes', (r) => r.changes),
+    firstRun<StepRow>(requests, (r) => r.requests),
+    firstRun<StepRow>('lower bound', (r) => r.bound),
+    ...extra,
+    medianMs<StepRow>('apply ms', (r) => r.applyMs),
+  ];
+}
+
+/**
+ * A whole push benchmark: reads `[changes] [runs]`, runs `run` that many times and prints the
+ * heading and the table; returns the runs for any lines the benchmark adds below.
+ */
+export async function runPushBench<R extends { rows: readonly StepRow[] }>(name: string, requests: string, run: (n: number) => Promise<R>): Promise<{ n: number; all: R[] }> {
+  const { n, runs } = benchArgs();
+  const all = await repeat(runs, () => run(n));
+  console.log(heading(name, n, runs));
+  printTable(all.map((r) => r.rows), pushColumns(requests));
+  return { n, all };
 }

@@ -21,6 +21,18 @@ export function machine(): string {
   return `node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}`;
 }
 
+/** Runs `run` `runs` times one after the other (they measure wall time, so never at once). */
+export async function repeat<T>(runs: number, run: () => Promise<T>): Promise<T[]> {
+  const all: T[] = [];
+  for (let i = 0; i < runs; i++) all.push(await run());
+  return all;
+}
+
+/** The first line of a benchmark's report: what ran, how often, and on what. */
+export function heading(name: string, n: number, runs: number): string {
+  return `${name} bench: ${n} changes per step, ${runs} run(s), median wall time; ${machine()}`;
+}
+
 /** Runs `fn` and returns its value with the wall time it took, in ms. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
