@@ -59,9 +59,21 @@ export interface PackedBin<T, K extends string> {
 /** No packing can use fewer requests than this: each limit divides the total it counts. */
 export function lowerBound<K extends string>(weights: Iterable<Vector<K>>, limits: Vector<K>): number {
   const dims = Object.keys(limits) as K[];
-  const total = dims.map(() => 0);
-  for (const w of weights) dims.forEach((d, i) => (total[i]! += w[d]));
-  return dims.reduce((m, d, i) => Math.max(m, Math.ceil(total[i]! / limits[d])), 0);
+  return bound(
+    Array.from(weights, (w) => dims.map((d) => w[d])),
+    dims.map((d) => limits[d]),
+  );
+}
+
+/** lowerBound on weights as arrays in the order of `limits`. */
+function bound(weights: readonly (readonly number[])[], limits: readonly number[]): number {
+  let most = 0;
+  for (let i = 0; i < limits.length; i++) {
+    let total = 0;
+    for (const w of weights) total += w[i]!;
+    most = Math.max(most, Math.ceil(total / limits[i]!));
+  }
+  return most;
 }
 
 /** How many request counts above the lower bound are tried before plain first-fit decides. */
@@ -94,7 +106,7 @@ export function packItems<T, K extends string>(items: readonly T[], spec: PackSp
   const limits = dims.map((d) => spec.limits[d]);
   const units = groupUnits(items, spec, dims, limits);
   const order = sortUnits(units, spec.oversizedOrder ?? 'largest-first');
-  const lb = Math.max(1, dims.reduce((m, _d, i) => Math.max(m, Math.ceil(units.reduce((s, u) => s + u.total[i]!, 0) / limits[i]!)), 0));
+  const lb = Math.max(1, bound(units.map((u) => u.total), limits));
   let packed: Bin<T>[] | undefined;
   for (let k = lb; k < lb + EXTRA_TRIES && !packed; k++) {
     packed = attempt(order, limits, k, 'balanced', spec) ?? attempt(order, limits, k, 'first-fit', spec);

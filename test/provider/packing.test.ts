@@ -158,6 +158,13 @@ describe('packItems reaches the lower bound', () => {
     expect(packItems(input, spec({ chars: 10 }))).toHaveLength(3);
   });
 
+  it('still packs when no count near the bound works: 30 items of 6 (bound 18) take 30 requests', () => {
+    const input = items(30, { chars: 6 }, 'w');
+    const bins = packItems(input, spec({ chars: 10 }));
+    checkInvariants(input, bins, { chars: 10 });
+    expect(bins).toHaveLength(30);
+  });
+
   it('meets the bound on random mixes in two and three dimensions', () => {
     for (let seed = 1; seed <= 30; seed++) {
       const rnd = prng(seed);
