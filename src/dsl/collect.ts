@@ -1,6 +1,17 @@
-import type { RawConfig, RawDomain, RawRecord } from './raw-types.js';
-import type { DomainDraft, RecordDraft } from './draft.js';
+import type { RawConfig, RawDomain, RawPositioned, RawProvider, RawRecord } from './raw-types.js';
+import type { DomainDraft, ProviderDraft, RecordDraft } from './draft.js';
+import type { Pos } from './pos.js';
 import { state } from './state.js';
+
+type Positioned = { -readonly [K in keyof RawPositioned]: RawPositioned[K] };
+
+/** Sets `pos` (captured bundle coordinates) or `site` (a call site the loader numbered) on `out`. */
+function place<T extends object>(out: T, pos: Pos | undefined): T & RawPositioned {
+  const o = out as T & Positioned;
+  if (typeof pos === 'number') o.site = pos;
+  else if (pos) o.pos = pos;
+  return o;
+}
 
 // Written out field by field (no spreads): collect() runs once per record of large configs.
 function record(r: RecordDraft): RawRecord {
@@ -9,36 +20,41 @@ function record(r: RecordDraft): RawRecord {
       ? { type: r.type, label: r.label, args: r.args, meta: r.meta }
       : { type: r.type, label: r.label, args: r.args, ttl: r.ttl, meta: r.meta };
   if (r.allowRepeatedDomain) out.allowRepeatedDomain = true;
-  if (r.pos) out.pos = r.pos;
-  return out;
+  return place(out, r.pos);
+}
+
+function provider(p: ProviderDraft): RawProvider {
+  return place({ name: p.name, type: p.type, meta: p.meta }, p.pos);
 }
 
 function domain(d: DomainDraft): RawDomain {
-  return {
-    name: d.name,
-    registrar: d.registrar,
-    dnsProviders: [...d.dnsProviders].map(([name, p]) => ({ name, nsCount: p.nsCount, ...(p.pos ? { pos: p.pos } : {}) })),
-    records: d.records.map(record),
-    absent: d.absent.map(record),
-    nameservers: d.nameservers.map((n) => ({ name: n.name, ...(n.pos ? { pos: n.pos } : {}) })),
-    ...(d.nameserverTtl === undefined ? {} : { nameserverTtl: d.nameserverTtl }),
-    ...(d.defaultTtl === undefined ? {} : { defaultTtl: d.defaultTtl }),
-    noPurge: d.noPurge,
-    ignores: d.ignores.map((i) => ({ label: i.label, types: i.types, target: i.target, ...(i.pos ? { pos: i.pos } : {}) })),
-    ...(d.ignoreExternalDns ? { ignoreExternalDns: d.ignoreExternalDns } : {}),
-    disableIgnoreSafetyCheck: d.disableIgnoreSafetyCheck,
-    ...(d.autoDnssec ? { autoDnssec: d.autoDnssec } : {}),
-    meta: d.meta,
-    ...(d.safety ? { safety: d.safety } : {}),
-    ...(d.pos ? { pos: d.pos } : {}),
-  };
+  return place(
+    {
+      name: d.name,
+      registrar: d.registrar,
+      dnsProviders: [...d.dnsProviders].map(([name, p]) => place({ name, nsCount: p.nsCount }, p.pos)),
+      records: d.records.map(record),
+      absent: d.absent.map(record),
+      nameservers: d.nameservers.map((n) => place({ name: n.name }, n.pos)),
+      ...(d.nameserverTtl === undefined ? {} : { nameserverTtl: d.nameserverTtl }),
+      ...(d.defaultTtl === undefined ? {} : { defaultTtl: d.defaultTtl }),
+      noPurge: d.noPurge,
+      ignores: d.ignores.map((i) => place({ label: i.label, types: i.types, target: i.target }, i.pos)),
+      ...(d.ignoreExternalDns ? { ignoreExternalDns: d.ignoreExternalDns } : {}),
+      disableIgnoreSafetyCheck: d.disableIgnoreSafetyCheck,
+      ...(d.autoDnssec ? { autoDnssec: d.autoDnssec } : {}),
+      meta: d.meta,
+      ...(d.safety ? { safety: d.safety } : {}),
+    },
+    d.pos,
+  );
 }
 
 /** Everything recorded so far as a RawConfig (plain data, ready for JSON). */
 export function collectConfig(): RawConfig {
   return {
-    registrars: state.registrars.map((p) => ({ ...p })),
-    dnsProviders: state.dnsProviders.map((p) => ({ ...p })),
+    registrars: state.registrars.map(provider),
+    dnsProviders: state.dnsProviders.map(provider),
     domains: state.domains.map(domain),
   };
 }

@@ -1,7 +1,7 @@
 import { toSeconds } from './duration.js';
 import { DslError, show } from './errors.js';
 import { domainFlag, domainModifier, registerCallable } from './modifier.js';
-import { capturePos } from './pos.js';
+import { callWith, entryPos } from './pos.js';
 import type { DomainFlag, DomainModifierFn, Duration } from './types.js';
 
 /** TTL for the records that follow in this D() (records take the value current when they are added). */
@@ -14,13 +14,13 @@ export const DefaultTTL = registerCallable('DefaultTTL', function DefaultTTL(ttl
 
 /** Adds an explicit nameserver for delegation (and the apex NS records). */
 export const NAMESERVER = registerCallable('NAMESERVER', function NAMESERVER(name: string): DomainModifierFn {
+  const pos = entryPos(NAMESERVER);
   if (arguments.length !== 1) {
     throw new DslError('dsl-arg-count', 'NAMESERVER only accepts one argument for name');
   }
   if (typeof name !== 'string' || name === '') {
     throw new DslError('dsl-bad-argument', `NAMESERVER: the name must be a non-empty string, not ${show(name)}`);
   }
-  const pos = capturePos();
   return domainModifier(`NAMESERVER(${JSON.stringify(name)})`, (ctx) => {
     ctx.d.nameservers.push({ name, pos });
   });
@@ -57,10 +57,10 @@ function glob(fn: string, what: string, v: unknown): string {
  * (each defaults to `*`; types is a comma-separated list).
  */
 export const IGNORE = registerCallable('IGNORE', function IGNORE(labelPattern?: string, rtypes?: string, targetPattern?: string): DomainModifierFn {
+  const pos = entryPos(IGNORE);
   const label = glob('IGNORE', 'label', labelPattern);
   const types = glob('IGNORE', 'type', rtypes);
   const target = glob('IGNORE', 'target', targetPattern);
-  const pos = capturePos();
   return domainModifier(`IGNORE(${JSON.stringify(label)})`, (ctx) => {
     ctx.d.ignores.push({ label, types, target, pos });
   });
@@ -68,12 +68,12 @@ export const IGNORE = registerCallable('IGNORE', function IGNORE(labelPattern?: 
 
 /** `IGNORE(name, types)`: leave existing records at matching labels alone. */
 export const IGNORE_NAME = registerCallable('IGNORE_NAME', function IGNORE_NAME(name: string, rtypes?: string): DomainModifierFn {
-  return IGNORE(name, rtypes);
+  return callWith(entryPos(IGNORE_NAME), IGNORE, name, rtypes);
 });
 
 /** `IGNORE("*", type, target)`: leave existing records with matching targets alone. */
 export const IGNORE_TARGET = registerCallable('IGNORE_TARGET', function IGNORE_TARGET(target: string, rtype?: string): DomainModifierFn {
-  return IGNORE('*', rtype, target);
+  return callWith(entryPos(IGNORE_TARGET), IGNORE, '*', rtype, target);
 });
 
 /** Leave alone the records Kubernetes external-dns owns (found through its TXT ownership records). */

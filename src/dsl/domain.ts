@@ -1,17 +1,17 @@
 import type { DomainCtx, DomainDraft } from './draft.js';
 import { DslError, show } from './errors.js';
 import { applyDomainModifier, describe, domainModifier, registerCallable } from './modifier.js';
-import { capturePos } from './pos.js';
+import { callWith, entryPos, type Pos } from './pos.js';
 import { domainKey, splitTag, state, zoneOf } from './state.js';
 import type { DomainModifier } from './types.js';
 import { NAMESERVER, NO_PURGE } from './domain-modifiers.js';
 import { DnsProvider } from './providers.js';
 
-function newDomain(name: string, registrar: string): DomainDraft {
+function newDomain(name: string, registrar: string, pos: Pos | undefined): DomainDraft {
   return {
     name,
     registrar,
-    pos: capturePos(),
+    pos,
     zone: zoneOf(name),
     tag: splitTag(name).tag,
     dnsProviders: new Map(),
@@ -39,6 +39,7 @@ function requireName(fn: string, name: unknown): string {
 
 /** Declares a zone. Modifiers: functions, arrays (flattened) or metadata objects; DEFAULTS() apply first. */
 export const D = registerCallable('D', function D(name: string, registrar: string, ...modifiers: DomainModifier[]): void {
+  const pos = entryPos(D);
   requireName('D', name);
   const where = `D(${JSON.stringify(name)})`;
   if (typeof registrar !== 'string') {
@@ -47,7 +48,7 @@ export const D = registerCallable('D', function D(name: string, registrar: strin
       `${where}: the second argument must be the registrar (the name NewRegistrar returned, or "none"), not ${describe(registrar)}`,
     );
   }
-  const d = newDomain(name, registrar);
+  const d = newDomain(name, registrar, pos);
   const ctx: DomainCtx = { d, sub: '', where };
   state.defaults.forEach((m, i) => applyDomainModifier({ ...ctx, where: 'DEFAULTS()' }, m, i + 1));
   modifiers.forEach((m, i) => applyDomainModifier(ctx, m, i + 3));
@@ -121,17 +122,19 @@ export function getConfiguredDomains(): string[] {
 
 /** Macro: `D(domain, registrar, NO_PURGE)` plus one NAMESERVER() per entry: delegation to servers zonesmith does not manage. */
 export const DOMAIN_ELSEWHERE = registerCallable('DOMAIN_ELSEWHERE', function DOMAIN_ELSEWHERE(domain: string, registrar: string, nslist: readonly string[]): void {
+  const pos = entryPos(DOMAIN_ELSEWHERE);
   if (!Array.isArray(nslist)) {
     throw new DslError('dsl-bad-argument', `DOMAIN_ELSEWHERE(${JSON.stringify(domain)}): the third argument must be an array of nameserver names, not ${show(nslist)}`);
   }
-  D(domain, registrar, NO_PURGE);
-  for (const ns of nslist) D_EXTEND(domain, NAMESERVER(ns));
+  callWith(pos, D, domain, registrar, NO_PURGE);
+  for (const ns of nslist) D_EXTEND(domain, callWith(pos, NAMESERVER, ns));
 });
 
 /** Macro: `D(domain, registrar, NO_PURGE)` plus DnsProvider(p) for each provider: delegation to those providers' nameservers. */
 export const DOMAIN_ELSEWHERE_AUTO = registerCallable('DOMAIN_ELSEWHERE_AUTO', function DOMAIN_ELSEWHERE_AUTO(domain: string, registrar: string, ...dsps: string[]): void {
-  D(domain, registrar, NO_PURGE);
-  for (const p of dsps) D_EXTEND(domain, DnsProvider(p));
+  const pos = entryPos(DOMAIN_ELSEWHERE_AUTO);
+  callWith(pos, D, domain, registrar, NO_PURGE);
+  for (const p of dsps) D_EXTEND(domain, callWith(pos, DnsProvider, p));
 });
 
 /** An empty object: lets the last argument of D() end with a comma in ES5-era configs. */

@@ -1,5 +1,4 @@
-import type { RawPos } from './raw-types.js';
-import { capturePos, ERROR_FRAME_LIMIT } from './pos.js';
+import { capturePos, ERROR_FRAME_LIMIT, type Pos } from './pos.js';
 
 /**
  * A misuse of the DSL (D declared twice, D_EXTEND without a matching D, a record modifier given
@@ -10,10 +9,10 @@ export class DslError extends Error {
   /** Stable kebab-case id (`dsl-duplicate-domain`), documented in docs/dsl.md. */
   readonly code: string;
   /** The call site in the user's config, when there is one. */
-  readonly pos: RawPos | undefined;
+  readonly pos: Pos | undefined;
 
   /** `pos` defaults to the innermost config frame on the stack. */
-  constructor(code: string, message: string, pos?: RawPos) {
+  constructor(code: string, message: string, pos?: Pos) {
     super(message);
     this.name = 'DslError';
     this.code = code;
@@ -22,8 +21,8 @@ export class DslError extends Error {
   }
 
   /** The same error placed at `pos` (a record's call site rather than its D()). */
-  at(pos: RawPos | undefined): DslError {
-    return pos ? new DslError(this.code, this.message, pos) : this;
+  at(pos: Pos | undefined): DslError {
+    return pos !== undefined ? new DslError(this.code, this.message, pos) : this;
   }
 }
 

@@ -36,6 +36,12 @@ export const DSL_GLOBALS: readonly string[] = [
 /** The non-enumerable global through which the loader talks to the DSL (setVariables, collect). */
 export const CONTROL_GLOBAL = '__zonesmith';
 
+/**
+ * The non-enumerable, read-only global the loader's rewritten calls go through:
+ * `__zonesmith_at(site, NAME, ...args)` (pos.ts: callAt; src/load/call-sites.ts).
+ */
+export const SITE_CALL_GLOBAL = '__zonesmith_at';
+
 /** Script name the loader gives the DSL runtime. */
 export const DSL_SCRIPT_NAME = 'zonesmith:dsl';
 

@@ -1,11 +1,11 @@
-import type { RawProvider } from './raw-types.js';
+import type { ProviderDraft } from './draft.js';
 import { DslError, show } from './errors.js';
 import { domainModifier, registerCallable } from './modifier.js';
-import { capturePos } from './pos.js';
+import { entryPos, type Pos } from './pos.js';
 import { state } from './state.js';
 import type { DomainModifierFn } from './types.js';
 
-function declare(fn: string, list: RawProvider[], args: unknown[]): string {
+function declare(fn: string, list: ProviderDraft[], args: unknown[], pos: Pos | undefined): string {
   const [name, second, third] = args;
   if (typeof name !== 'string' || name === '') {
     throw new DslError('dsl-bad-argument', `${fn}: the first argument must be the provider's name (its key in creds.json), not ${show(name)}`);
@@ -28,7 +28,7 @@ function declare(fn: string, list: RawProvider[], args: unknown[]): string {
     // "-" (or nothing) means: take TYPE from creds.json.
     type: type === undefined || type === '' || type === '-' ? null : type,
     meta: { ...(meta as Record<string, unknown> | undefined) },
-    pos: capturePos(),
+    pos,
   });
   return name;
 }
@@ -39,8 +39,9 @@ export const NewRegistrar = registerCallable('NewRegistrar', function NewRegistr
   typeOrMeta?: string | Record<string, unknown>,
   meta?: Record<string, unknown>,
 ): string {
+  const pos = entryPos(NewRegistrar);
   // eslint-disable-next-line prefer-rest-params
-  return declare('NewRegistrar', state.registrars, Array.prototype.slice.call(arguments));
+  return declare('NewRegistrar', state.registrars, Array.prototype.slice.call(arguments), pos);
 });
 
 /** Declares a DNS provider: `NewDnsProvider(name[, type][, meta])`; returns `name`, the handle DnsProvider() takes. */
@@ -49,8 +50,9 @@ export const NewDnsProvider = registerCallable('NewDnsProvider', function NewDns
   typeOrMeta?: string | Record<string, unknown>,
   meta?: Record<string, unknown>,
 ): string {
+  const pos = entryPos(NewDnsProvider);
   // eslint-disable-next-line prefer-rest-params
-  return declare('NewDnsProvider', state.dnsProviders, Array.prototype.slice.call(arguments));
+  return declare('NewDnsProvider', state.dnsProviders, Array.prototype.slice.call(arguments), pos);
 });
 
 /**
@@ -58,6 +60,7 @@ export const NewDnsProvider = registerCallable('NewDnsProvider', function NewDns
  * nameservers take part in delegation; 0 = none (a shadow copy); n = the first n.
  */
 export const DnsProvider = registerCallable('DnsProvider', function DnsProvider(name: string, nsCount?: number): DomainModifierFn {
+  const pos = entryPos(DnsProvider);
   if (typeof name !== 'string' || name === '') {
     throw new DslError('dsl-bad-argument', `DnsProvider: the first argument must be a provider name from NewDnsProvider, not ${show(name)}`);
   }
@@ -65,7 +68,6 @@ export const DnsProvider = registerCallable('DnsProvider', function DnsProvider(
   if (typeof count !== 'number' || !Number.isInteger(count) || count < -1) {
     throw new DslError('dsl-bad-argument', `DnsProvider(${JSON.stringify(name)}): the nameserver count must be an integer >= 0 (or omitted), not ${show(nsCount)}`);
   }
-  const pos = capturePos();
   return domainModifier(`DnsProvider(${JSON.stringify(name)})`, (ctx) => {
     ctx.d.dnsProviders.set(name, { nsCount: count, pos });
   });

@@ -6,6 +6,7 @@
  *
  * Positions (`pos`) are bundle coordinates captured in the sandbox; the loader maps each one back
  * through the source map and replaces it with `source` (file, line, column of dnsconfig.ts).
+ * Calls the loader numbered at bundle time carry `site` instead of `pos` (see RawPositioned).
  */
 
 /** A position in the bundled script: 1-based line and column. */
@@ -24,6 +25,11 @@ export interface RawSource {
 /** Fields every positioned raw object has; the loader turns `pos` into `source`. */
 export interface RawPositioned {
   readonly pos?: RawPos;
+  /**
+   * Instead of `pos`: the number the loader gave this call site when it bundled the config
+   * (src/load/call-sites.ts; a positive integer). The loader replaces it with `source` too.
+   */
+  readonly site?: number;
   readonly source?: RawSource;
 }
 
@@ -84,7 +90,7 @@ export interface RawDomain extends RawPositioned {
   /** As written: may carry `!tag`, Unicode, upper case or a trailing dot. */
   readonly name: string;
   readonly registrar: string;
-  readonly dnsProviders: readonly { readonly name: string; readonly nsCount: number; readonly pos?: RawPos; readonly source?: RawSource }[];
+  readonly dnsProviders: readonly ({ readonly name: string; readonly nsCount: number } & RawPositioned)[];
   readonly records: readonly RawRecord[];
   /** Records given ENSURE_ABSENT_REC(). */
   readonly absent: readonly RawRecord[];

@@ -1,8 +1,7 @@
-import type { RawPos } from './raw-types.js';
 import type { DomainCtx, RecordDraft } from './draft.js';
 import { DslError, show } from './errors.js';
 import { applyRecordModifier, isRecordModifierArg, Modifier, registerCallable } from './modifier.js';
-import { callerPos } from './pos.js';
+import { callerPos, type Pos } from './pos.js';
 import { ptrLabel } from './ptr-magic.js';
 import type { DomainModifierFn } from './types.js';
 
@@ -35,7 +34,7 @@ class RecordCall extends Modifier {
     private readonly label: string,
     private readonly values: unknown[],
     private readonly mods: unknown[],
-    private readonly pos: RawPos | undefined,
+    private readonly pos: Pos | undefined,
   ) {
     super();
   }
@@ -105,7 +104,7 @@ export function addRecord(
   label: string,
   values: readonly unknown[],
   mods: readonly unknown[],
-  pos: RawPos | undefined,
+  pos: Pos | undefined,
 ): void {
   const r: RecordDraft = {
     type: spec.type,

@@ -5,13 +5,17 @@
  *
  * - `setVariables(json)`: before the config runs; each `-v name=value` becomes a read-only global.
  * - `collect()`: after the config ran; the RawConfig (raw-types.ts) as a JSON string.
- * - `lastError()`: JSON `{ code, message, pos? }` of the last DslError thrown, or undefined.
+ * - `lastError()`: JSON `{ code, message, pos? | site? }` of the last DslError thrown, or undefined.
+ *
+ * and the non-enumerable `__zonesmith_at(site, fn, ...args)` that calls rewritten at bundle time go
+ * through (pos.ts: callAt).
  */
 import * as dsl from './index.js';
 import { collectConfig } from './collect.js';
 import { getLastError } from './errors.js';
 import { setVariables } from './misc.js';
-import { CONTROL_GLOBAL, DSL_GLOBALS } from './names.js';
+import { CONTROL_GLOBAL, DSL_GLOBALS, SITE_CALL_GLOBAL } from './names.js';
+import { callAt } from './pos.js';
 
 /** The control object the loader calls (`globalThis.__zonesmith`). */
 export interface ZonesmithControl {
@@ -31,7 +35,10 @@ const control: ZonesmithControl = Object.freeze({
   collect: (): string => JSON.stringify(collectConfig()),
   lastError: (): string | undefined => {
     const e = getLastError();
-    return e ? JSON.stringify({ code: e.code, message: e.message, ...(e.pos ? { pos: e.pos } : {}) }) : undefined;
+    if (!e) return undefined;
+    const at = typeof e.pos === 'number' ? { site: e.pos } : e.pos ? { pos: e.pos } : {};
+    return JSON.stringify({ code: e.code, message: e.message, ...at });
   },
 });
 Object.defineProperty(globalThis, CONTROL_GLOBAL, { value: control, writable: false, enumerable: false, configurable: false });
+Object.defineProperty(globalThis, SITE_CALL_GLOBAL, { value: callAt, writable: false, enumerable: false, configurable: false });

@@ -1,13 +1,12 @@
-import type { RawProvider } from './raw-types.js';
-import type { DomainDraft } from './draft.js';
+import type { DomainDraft, ProviderDraft } from './draft.js';
 
 /** Classless IPv4 reverse naming for REV() and PTR magic (REVCOMPAT). */
 export type RevMode = 'rfc2317' | 'rfc4183';
 
 /** Everything the config has declared so far. */
 export interface DslState {
-  readonly registrars: RawProvider[];
-  readonly dnsProviders: RawProvider[];
+  readonly registrars: ProviderDraft[];
+  readonly dnsProviders: ProviderDraft[];
   readonly domains: DomainDraft[];
   /** Names as getConfiguredDomains() returns them (empty `!` tag removed). */
   readonly domainNames: string[];

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type { Plugin, PartialMessage } from 'esbuild';
+import type { CallSites } from './call-sites.js';
 import type { ColumnEdits } from './column-edits.js';
 import { isInside, listGlob } from './glob.js';
 import { transformSource } from './script-transform.js';
@@ -17,8 +18,10 @@ export interface PluginState {
    * from onLoad, which would stop esbuild from resolving that file's imports and reporting theirs.
    */
   readonly problems: PartialMessage[];
-  /** Calls call-wrap.ts wrapped, over all files. */
+  /** Calls call-wrap.ts wrapped and call-sites.ts numbered, over all files. */
   wrapped: number;
+  /** The numbered call sites (call-sites.ts). */
+  readonly sites: CallSites;
 }
 
 /** Options of {@link loaderPlugin}. */
@@ -30,7 +33,7 @@ export interface LoaderPluginOptions {
   /** Names the virtual "zonesmith" module re-exports from the sandbox's globals. */
   readonly globals: readonly string[];
   readonly state: PluginState;
-  /** Wrap outermost DSL calls in large files (call-wrap.ts); off for the retry after a failure. */
+  /** Number DSL calls (call-sites.ts) and wrap them in large files (call-wrap.ts); off for the retry after a failure. */
   readonly wrap: boolean;
   /** Real paths that may never be imported (the credentials file), besides any `creds.json`. */
   readonly forbidden: ReadonlySet<string>;
@@ -123,7 +126,7 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
           scriptCandidate: ext === '.js' || ext === '.cjs',
           entry: args.path === opts.entry,
           glob: (dir, recursive, extension) => listGlob({ root, from: path.dirname(args.path), dir, recursive, extension }),
-          ...(wrapNames ? { wrapNames } : {}),
+          ...(wrapNames ? { wrapNames, sites: state.sites } : {}),
         });
         state.wrapped += out.wrapped;
         if (out.edits) state.edits.set(args.path, out.edits);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { ZonesmithError } from '../errors.js';
 import { error, type Diagnostic } from '../ir/diagnostic.js';
+import type { RawSource } from '../dsl/raw-types.js';
 import type { SourcePos } from '../ir/source.js';
+import { CallSites } from './call-sites.js';
 import type { ColumnEdits } from './column-edits.js';
 import { loaderPlugin, type PluginState } from './bundle-plugin.js';
 import { RUN_GLOBAL } from './call-wrap.js';
@@ -15,11 +17,16 @@ export interface ConfigBundle {
   readonly entry: string;
   /** The bundled script (an IIFE). */
   readonly code: string;
+  /** The bundle's source map (decoded on first use: numbered call sites do without it). */
   readonly map: SourceMapIndex;
   /** For each of the map's sources: the file relative to the working directory (virtual modules as named). */
   readonly files: readonly string[];
   /** For each of the map's sources: where the plugin's rewrites moved its columns. */
   readonly edits: readonly (ColumnEdits | undefined)[];
+  /** Where numbered call site `site` (call-sites.ts) was written; undefined for a number that is no site. */
+  site(site: number): RawSource | undefined;
+  /** How many call sites were numbered. */
+  readonly sites: number;
 }
 
 /** esbuild's language level for the bundle: what the V8 in isolated-vm for Node 20 runs natively. */
@@ -34,7 +41,11 @@ const TARGET = 'es2022';
 export async function bundleConfig(
   configPath: string,
   globals: readonly string[],
-  options: { readonly forbiddenFiles?: readonly string[] } = {},
+  options: {
+    readonly forbiddenFiles?: readonly string[];
+    /** false: neither number nor wrap DSL calls (call-sites.ts, call-wrap.ts); for tests and comparisons. */
+    readonly rewrite?: boolean;
+  } = {},
 ): Promise<ConfigBundle> {
   const entry = await realpath(configPath).catch(() => {
     throw new ZonesmithError('config-not-found', `cannot read the config: ${configPath} does not exist`);
@@ -42,10 +53,10 @@ export async function bundleConfig(
   const forbidden = new Set<string>();
   for (const f of options.forbiddenFiles ?? []) forbidden.add(await realpath(f).catch(() => path.resolve(f)));
   try {
-    return await build(entry, globals, forbidden, true);
+    return await build(entry, globals, forbidden, options.rewrite ?? true);
   } catch (err) {
-    // The call wrapping (call-wrap.ts) works on tokens, not a parse: should it ever break valid
-    // code, the build without it decides (slower position capture, same result).
+    // Call numbering and wrapping (call-sites.ts, call-wrap.ts) work on tokens, not a parse: should
+    // they ever break valid code, the build without them decides (slower position capture, same result).
     if (err instanceof WrappedBuildFailure) return build(entry, globals, forbidden, false);
     throw err;
   }
@@ -55,7 +66,7 @@ class WrappedBuildFailure extends Error {}
 
 async function build(entry: string, globals: readonly string[], forbidden: ReadonlySet<string>, wrap: boolean): Promise<ConfigBundle> {
   const root = path.dirname(entry);
-  const state: PluginState = { edits: new Map(), scripts: new Set(), problems: [], wrapped: 0 };
+  const state: PluginState = { edits: new Map(), scripts: new Set(), problems: [], wrapped: 0, sites: new CallSites() };
   let result: esbuild.BuildResult<{ write: false }>;
   try {
     result = await esbuild.build({
@@ -94,17 +105,30 @@ async function build(entry: string, globals: readonly string[], forbidden: Reado
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   const mapFile = result.outputFiles.find((f) => f.path.endsWith('.map'));
   if (!js || !mapFile) throw new Error('esbuild returned no bundle or no source map');
-  const map = SourceMapIndex.decode(JSON.parse(mapFile.text) as { sources: string[]; mappings: string });
-  const absolute = map.sources.map((s) => (isVirtual(s) ? undefined : path.resolve(root, s)));
+  const raw = JSON.parse(mapFile.text) as { sources: string[]; mappings: string };
+  let map: SourceMapIndex | undefined;
+  const absolute = raw.sources.map((s) => (isVirtual(s) ? undefined : path.resolve(root, s)));
+  const sites = state.sites;
+  const display = new Map<string, string>();
   return {
     entry,
     code: js.text,
-    map,
-    files: map.sources.map((s, i) => {
+    get map() {
+      return (map ??= SourceMapIndex.decode(raw));
+    },
+    files: raw.sources.map((s, i) => {
       const abs = absolute[i];
       return abs === undefined ? s : displayPath(abs);
     }),
     edits: absolute.map((abs) => (abs === undefined ? undefined : state.edits.get(abs))),
+    site(n) {
+      const at = sites.at(n);
+      if (!at) return undefined;
+      let file = display.get(at.path);
+      if (file === undefined) display.set(at.path, (file = displayPath(at.path)));
+      return { file, line: at.line, column: at.column };
+    },
+    sites: sites.size,
   };
 }
 

@@ -109,7 +109,11 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
     const d = error('raw-invalid', `the DSL's output is not JSON: ${(err as Error).message}`);
     throw new ZonesmithError('config-output-invalid', `${file}: the DSL returned malformed output`, { diagnostics: [d] });
   }
-  const { config, diagnostics } = validateRawConfig(parsed, (line, column) => mapper.map(line, column));
+  const { config, diagnostics } = validateRawConfig(
+    parsed,
+    (line, column) => mapper.map(line, column),
+    (site) => mapper.site(site),
+  );
   if (!config) throw new ZonesmithError('config-output-invalid', `${file}: the DSL returned malformed output`, { diagnostics });
   opts.onStats?.({
     bundleMs: t1 - t0,
@@ -139,7 +143,8 @@ function failure(outcome: Exclude<SandboxOutcome, { kind: 'ok' }>, file: string,
       const t = outcome.thrown;
       if (t.dsl) {
         // A misuse of the DSL (PANIC included): its own code, at the call the DSL recorded.
-        const at = (t.dsl.pos && mapper.map(t.dsl.pos.line, t.dsl.pos.column)) || mapper.fromStack(t.stack);
+        const at =
+          (t.dsl.site !== undefined && mapper.site(t.dsl.site)) || (t.dsl.pos && mapper.map(t.dsl.pos.line, t.dsl.pos.column)) || mapper.fromStack(t.stack);
         return one('config-exception', `${file} failed`, error(t.dsl.code, t.message, at));
       }
       const named = t.name && t.name !== 'Error' && !t.message.startsWith(t.name);

@@ -28,6 +28,11 @@ export class PositionMapper {
     return { file, line: moved.line, column: moved.column + 1 };
   }
 
+  /** Where numbered call site `site` (call-sites.ts) was written. */
+  site(site: number): RawSource | undefined {
+    return this.bundle.site(site);
+  }
+
   /** The innermost stack frame that lies in the user's files. */
   fromStack(stack: string): RawSource | undefined {
     for (const m of stack.matchAll(FRAME)) {

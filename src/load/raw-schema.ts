@@ -16,6 +16,9 @@ import { error, type Diagnostic } from '../ir/diagnostic.js';
 /** Maps a bundle position to the user's file; undefined when it lies in no user file. */
 export type PosMapper = (line: number, column: number) => RawSource | undefined;
 
+/** Maps a numbered call site (call-sites.ts) to the user's file; undefined when there is no such site. */
+export type SiteMapper = (site: number) => RawSource | undefined;
+
 /** Deepest nesting accepted in free-form values (meta, args). */
 export const MAX_DEPTH = 32;
 const MAX_DIAGNOSTICS = 50;
@@ -23,8 +26,12 @@ const MAX_DIAGNOSTICS = 50;
 type Obj = Record<string, unknown>;
 
 /** Checks and converts parsed JSON; returns the config, or the diagnostics when the shape is wrong. */
-export function validateRawConfig(value: unknown, mapPos: PosMapper): { config?: RawConfig; diagnostics: Diagnostic[] } {
-  const c = new Checker(mapPos);
+export function validateRawConfig(
+  value: unknown,
+  mapPos: PosMapper,
+  mapSite: SiteMapper = () => undefined,
+): { config?: RawConfig; diagnostics: Diagnostic[] } {
+  const c = new Checker(mapPos, mapSite);
   const root = c.object(value, '$');
   if (root) {
     c.array(root, 'registrars', '$', (v, p) => c.provider(v, p));
@@ -38,7 +45,10 @@ export function validateRawConfig(value: unknown, mapPos: PosMapper): { config?:
 
 class Checker {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(private readonly mapPos: PosMapper) {}
+  constructor(
+    private readonly mapPos: PosMapper,
+    private readonly mapSite: SiteMapper,
+  ) {}
 
   fail(path: string, message: string, source?: RawSource): void {
     if (this.diagnostics.length >= MAX_DIAGNOSTICS) return;
@@ -73,10 +83,25 @@ class Checker {
     if (typeof v !== type) this.fail(`${path}.${key}`, `expected a ${type}, got ${kind(v)}`);
   }
 
-  /** Replaces `pos` by `source`; a `source` in the output is dropped (only the loader sets it). */
+  /**
+   * Replaces `pos` or `site` by `source`; a `source` in the output is dropped (only the loader sets
+   * it). With both, `site` wins: it was injected by the loader, `pos` captured.
+   */
   positioned(o: Obj, path: string): RawSource | undefined {
     const pos = o['pos'];
+    const site = o['site'];
     delete o['source'];
+    if (site !== undefined) {
+      delete o['site'];
+      delete o['pos'];
+      if (!Number.isInteger(site)) {
+        this.fail(`${path}.site`, 'expected an integer');
+        return undefined;
+      }
+      const source = this.mapSite(site as number);
+      if (source) o['source'] = source;
+      return source;
+    }
     if (pos === undefined) return undefined;
     delete o['pos'];
     const p = typeof pos === 'object' && pos !== null && !Array.isArray(pos) ? (pos as Obj) : undefined;
@@ -115,7 +140,7 @@ class Checker {
   /** Keys beyond the contract: kept, checked like free-form values, their positions mapped. */
   rest(o: Obj, path: string, known: readonly string[]): void {
     for (const key of Object.keys(o)) {
-      if (known.includes(key) || key === 'pos' || key === 'source') continue;
+      if (known.includes(key) || key === 'pos' || key === 'site' || key === 'source') continue;
       this.free(o[key], `${path}.${key}`);
       this.mapNested(o[key], 0);
     }
@@ -128,7 +153,7 @@ class Checker {
       return;
     }
     const o = v as Obj;
-    if ('pos' in o) this.positioned(o, '(extension)');
+    if ('pos' in o || 'site' in o) this.positioned(o, '(extension)');
     for (const x of Object.values(o)) this.mapNested(x, depth + 1);
   }
 

@@ -28,7 +28,7 @@ export interface ThrownInfo {
   readonly message: string;
   readonly stack: string;
   /** The DSL's record of its own error, when what was thrown is the DSL's last DslError. */
-  readonly dsl?: { readonly code: string; readonly pos?: { readonly line: number; readonly column: number } };
+  readonly dsl?: { readonly code: string; readonly pos?: { readonly line: number; readonly column: number }; readonly site?: number };
 }
 
 /** How an evaluation ended. Only strings and numbers ever crossed the boundary to build it. */
@@ -88,7 +88,9 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
     const dslError = parseDslError(await call('lastError'));
     // The DSL remembers its last error even if the config caught it: it explains this exception
     // only when the messages agree (docs/dsl.md, runtime contract).
-    return dslError && dslError.message === info.message ? { ...info, dsl: { code: dslError.code, ...(dslError.pos ? { pos: dslError.pos } : {}) } } : info;
+    if (!dslError || dslError.message !== info.message) return info;
+    const { code, pos, site } = dslError;
+    return { ...info, dsl: { code, ...(pos ? { pos } : {}), ...(site !== undefined ? { site } : {}) } };
   };
   const readConsole = async (): Promise<{ console: ConsoleMessage[]; droppedMessages: number }> =>
     parseConsole(await call('console'));
@@ -154,15 +156,16 @@ function parseThrown(text: string): ThrownInfo {
   }
 }
 
-function parseDslError(value: unknown): { code: string; message: string; pos?: { line: number; column: number } } | undefined {
+function parseDslError(value: unknown): { code: string; message: string; pos?: { line: number; column: number }; site?: number } | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   try {
-    const v = JSON.parse(value) as { code?: unknown; message?: unknown; pos?: { line?: unknown; column?: unknown } };
+    const v = JSON.parse(value) as { code?: unknown; message?: unknown; pos?: { line?: unknown; column?: unknown }; site?: unknown };
     if (typeof v.code !== 'string' || typeof v.message !== 'string') return undefined;
     const line = v.pos?.line;
     const column = v.pos?.column;
     const pos = typeof line === 'number' && typeof column === 'number' ? { line, column } : undefined;
-    return { code: v.code, message: v.message, ...(pos ? { pos } : {}) };
+    const site = typeof v.site === 'number' && Number.isInteger(v.site) ? v.site : undefined;
+    return { code: v.code, message: v.message, ...(pos ? { pos } : {}), ...(site !== undefined ? { site } : {}) };
   } catch {
     return undefined;
   }

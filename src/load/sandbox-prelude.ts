@@ -1,9 +1,12 @@
+import { SITE_CALL_GLOBAL } from '../dsl/names.js';
+
 /**
  * The script the sandbox runs first (as `zonesmith:prelude`), before the DSL and the config:
  * - removes globals a config has no use for that would break determinism or the limits
  *   (WebAssembly, SharedArrayBuffer, Atomics, Intl, WeakRef, FinalizationRegistry);
  * - makes Math.random a seeded PRNG and Date a clock stopped at the epoch, in UTC;
  * - replaces console with one that keeps a bounded list of messages;
+ * - installs a plain `__zonesmith_at` (call-sites.ts) for a DSL runtime that does not replace it;
  * - installs `__zonesmith_guard`, which runs the config and catches what it throws inside the
  *   isolate (a thrown object's getters run there, under the time limit, never in the host);
  * - evaluates to the host API object, reached only through the host's reference to it.
@@ -140,6 +143,16 @@ export const PRELUDE = String.raw`(function () {
     var out = stringify({ __proto__: null, name: cut(name, 200), message: cut(message, 4096), stack: cut(stack, 65536) });
     return typeof out === 'string' ? out : '{"name":"","message":"an exception that cannot be displayed","stack":""}';
   }
+
+  // What calls numbered at bundle time go through (call-sites.ts). The DSL runtime replaces it with
+  // one that records the site; this one only makes the call, so that a runtime without it still
+  // works (positions are then captured from the stack, and this frame is not the config's).
+  var arraySlice = Array.prototype.slice;
+  defineProperty(g, '${SITE_CALL_GLOBAL}', {
+    configurable: true,
+    writable: true,
+    value: function (site, fn) { return apply(fn, undefined, apply(arraySlice, arguments, [2])); },
+  });
 
   var failure = '';
   var dsl = null;

@@ -1,6 +1,9 @@
+import { siteEdits, type CallSites } from './call-sites.js';
 import { wrapCalls } from './call-wrap.js';
-import { ColumnEdits } from './column-edits.js';
+import type { ColumnEdits } from './column-edits.js';
+import { findDslCalls } from './dsl-calls.js';
 import { loadTypeScript, scriptScope } from './script-scope.js';
+import { applyEdits, LineCursor, mergeEdits, type TextEdit } from './text-edits.js';
 import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
 
 /**
@@ -8,7 +11,8 @@ import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
  * - checks that `require()` takes one string literal and rejects `import()` of anything but a
  *   string literal (the bundle is closed: everything it can run is known before it runs);
  * - expands `require_glob("./dir/", recursive?, ext?)` into the `require()` of each file it lists;
- * - in large files, wraps DSL calls so position capture stays cheap (call-wrap.ts);
+ * - numbers DSL calls so the DSL need not capture their positions (call-sites.ts), and in large
+ *   files wraps them so the captures that remain stay cheap (call-wrap.ts);
  * - in a DNSControl-style script (a .js file with no import/export), makes top-level `var`s and
  *   functions globals again (script-scope.ts).
  * Rewrites keep every line break, so positions move only where text is inserted; ColumnEdits
@@ -43,8 +47,13 @@ export interface TransformInput {
   /** The entry point (not reached through require, so it needs no `module.exports`). */
   readonly entry: boolean;
   readonly glob: GlobLister;
-  /** Names whose outermost calls get their own function (call-wrap.ts), in files of {@link WRAP_MIN_CHARS} or more. */
+  /**
+   * The DSL's global names: their calls are numbered into `sites` (call-sites.ts) and, in files of
+   * {@link WRAP_MIN_CHARS} or more, the outermost ones get their own function (call-wrap.ts).
+   */
   readonly wrapNames?: ReadonlySet<string>;
+  /** Where numbered calls go; without it calls are only wrapped. */
+  readonly sites?: CallSites;
 }
 
 /**
@@ -60,15 +69,11 @@ export interface TransformOutput {
   readonly problems: readonly SourceProblem[];
   /** True when the file was treated as a DNSControl script. */
   readonly script: boolean;
-  /** Calls wrapped by call-wrap.ts. */
+  /** Calls wrapped by call-wrap.ts plus calls numbered by call-sites.ts. */
   readonly wrapped: number;
 }
 
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+type Edit = TextEdit;
 
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
@@ -78,28 +83,36 @@ const COMMA = 44;
 export async function transformSource(input: TransformInput): Promise<TransformOutput> {
   const { text } = input;
   const t = tokenize(text);
-  const at = lineIndex(text);
   const problems: SourceProblem[] = [];
   const problem = (offset: number, code: string, message: string): void => {
-    const lc = at(offset);
+    const lc = new LineCursor(text).at(offset);
     problems.push({ code, message, line: lc.line, column: lc.column + 1 });
   };
   const edits: Edit[] = [];
   checkCalls(input, t, problem, edits);
   let wrapped = 0;
-  if (input.wrapNames && text.length >= WRAP_MIN_CHARS) {
-    const wraps = wrapCalls(text, input.wrapNames, input.javascript, t);
-    wrapped = wraps.length / 2;
-    for (const w of wraps) edits.push({ start: w.at, end: w.at, text: w.text });
+  const calls = input.wrapNames && (input.sites || text.length >= WRAP_MIN_CHARS) ? findDslCalls(text, input.wrapNames, input.javascript, t) : undefined;
+  let wraps: Edit[] = [];
+  if (calls && text.length >= WRAP_MIN_CHARS) {
+    wraps = wrapCalls(calls, input.sites !== undefined).map((w) => ({ start: w.at, end: w.at, text: w.text }));
+    wrapped += wraps.length / 2;
+  }
+  let numbered: Edit[] = [];
+  if (calls && input.sites) {
+    const lines = new LineCursor(text);
+    numbered = siteEdits(text, calls, input.sites, input.sites.fileId(input.fileName), (offset) => lines.at(offset));
+    wrapped += numbered.length;
   }
   const script = input.scriptCandidate && !hasModuleSyntax(text, t);
-  if (script) {
-    const scope = scriptScope(await loadTypeScript(), text, input.fileName);
-    // The prologue comes first: at the same offset as a wrapped call, it must precede the wrapper.
-    edits.unshift(...scope.edits);
-  }
-  return finish(input, edits, problems, script, wrapped);
+  const scope = script ? scriptScope(await loadTypeScript(), text, input.fileName).edits : [];
+  // Each list is in text order. At the same offset, a script's prologue precedes a wrapper, and a
+  // wrapper precedes the call's number.
+  const applied = applyEdits(text, mergeEdits([scope, edits, wraps, numbered]), script && !input.entry ? SCRIPT_EXPORTS : '');
+  return { contents: applied.text, ...(applied.edits ? { edits: applied.edits } : {}), problems, script, wrapped };
 }
+
+// Appended after a required script's last line, so no position moves. DNSControl's require() returns true.
+const SCRIPT_EXPORTS = '\n;module.exports = true;\n';
 
 /** require(), import() and require_glob() calls: literal arguments, and the glob expanded. */
 function checkCalls(input: TransformInput, t: Tokens, problem: (offset: number, code: string, message: string) => void, edits: Edit[]): void {
@@ -197,68 +210,4 @@ function hasModuleSyntax(text: string, t: Tokens): boolean {
     }
   }
   return false;
-}
-
-/** Applies the edits and records where columns moved. */
-function finish(input: TransformInput, edits: readonly Edit[], problems: SourceProblem[], script: boolean, wrapped: number): TransformOutput {
-  const applied = applyEdits(input.text, edits);
-  // Appended after the last line, so no position moves. DNSControl's require() returns true.
-  const contents = script && !input.entry ? `${applied.text}\n;module.exports = true;\n` : applied.text;
-  let columnEdits: ColumnEdits | undefined;
-  if (applied.edits.length > 0) {
-    columnEdits = new ColumnEdits();
-    const original = lineIndex(input.text);
-    const rewritten = lineIndex(contents);
-    for (const e of applied.edits) {
-      const os = original(e.start);
-      const oe = original(e.end);
-      const ts0 = rewritten(e.outStart);
-      const ts1 = rewritten(e.outEnd);
-      columnEdits.add(ts0.line, ts0.column, os.line, os.column, true);
-      columnEdits.add(ts1.line, ts1.column, oe.line, oe.column);
-    }
-  }
-  return { contents, ...(columnEdits ? { edits: columnEdits } : {}), problems, script, wrapped };
-}
-
-/** Offset to 1-based line and 0-based column, by binary search over the line starts. */
-function lineIndex(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) };
-  };
-}
-
-interface Applied {
-  readonly text: string;
-  /** Edits that changed lengths, with where they landed in the output. */
-  readonly edits: (Edit & { outStart: number; outEnd: number })[];
-}
-
-function applyEdits(text: string, edits: readonly Edit[]): Applied {
-  // A stable sort: edits at the same offset keep the order they were listed in.
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  const moved: Applied['edits'] = [];
-  let pos = 0;
-  let outLen = 0;
-  for (const e of sorted) {
-    if (e.start < pos) continue; // overlaps cannot happen (glob arguments are literals)
-    const keep = text.slice(pos, e.start);
-    parts.push(keep, e.text);
-    outLen += keep.length;
-    if (e.text.length !== e.end - e.start) moved.push({ ...e, outStart: outLen, outEnd: outLen + e.text.length });
-    outLen += e.text.length;
-    pos = e.end;
-  }
-  parts.push(text.slice(pos));
-  return { text: parts.join(''), edits: moved };
 }

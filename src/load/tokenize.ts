@@ -55,160 +55,183 @@ function isIdPart(c: number): boolean {
 
 /** Tokenizes `text`. */
 export function tokenize(text: string): Tokens {
-  const n = text.length;
-  let cap = Math.max(256, n >> 2);
-  let kind = new Uint8Array(cap);
-  let start = new Int32Array(cap);
-  let end = new Int32Array(cap);
-  let punct = new Uint16Array(cap);
-  let count = 0;
-  let ambiguous = false;
-  const push = (k: Tok, s: number, e: number, p = 0): void => {
-    if (count === cap) {
-      cap *= 2;
-      const k2 = new Uint8Array(cap);
-      k2.set(kind);
-      kind = k2;
-      const s2 = new Int32Array(cap);
-      s2.set(start);
-      start = s2;
-      const e2 = new Int32Array(cap);
-      e2.set(end);
-      end = e2;
-      const p2 = new Uint16Array(cap);
-      p2.set(punct);
-      punct = p2;
-    }
-    kind[count] = k;
-    start[count] = s;
-    end[count] = e;
-    punct[count] = p;
-    count++;
-  };
-  // What each open `{` belongs to: true for a template's `${`.
-  const braces: boolean[] = [];
-  let i = 0;
-  if (text.startsWith('#!')) i = lineEnd(text, i);
+  return new Lexer(text).run();
+}
 
-  // Scans template characters from i (just after ` or }) to the closing ` or the next ${.
-  const template = (from: number): void => {
+// A class rather than closures made per call: V8 then keeps one optimised version of push() and
+// template() for every file of a config (closures would deoptimise at each new file).
+class Lexer {
+  private cap: number;
+  private kind: Uint8Array;
+  private start: Int32Array;
+  private end: Int32Array;
+  private punct: Uint16Array;
+  private count = 0;
+  private ambiguous = false;
+  // What each open `{` belongs to: true for a template's `${`.
+  private readonly braces: boolean[] = [];
+  private i = 0;
+
+  constructor(private readonly text: string) {
+    this.cap = Math.max(256, text.length >> 2);
+    this.kind = new Uint8Array(this.cap);
+    this.start = new Int32Array(this.cap);
+    this.end = new Int32Array(this.cap);
+    this.punct = new Uint16Array(this.cap);
+  }
+
+  private push(k: Tok, s: number, e: number, p = 0): void {
+    if (this.count === this.cap) this.grow();
+    const n = this.count++;
+    this.kind[n] = k;
+    this.start[n] = s;
+    this.end[n] = e;
+    this.punct[n] = p;
+  }
+
+  private grow(): void {
+    this.cap *= 2;
+    const k2 = new Uint8Array(this.cap);
+    k2.set(this.kind);
+    this.kind = k2;
+    const s2 = new Int32Array(this.cap);
+    s2.set(this.start);
+    this.start = s2;
+    const e2 = new Int32Array(this.cap);
+    e2.set(this.end);
+    this.end = e2;
+    const p2 = new Uint16Array(this.cap);
+    p2.set(this.punct);
+    this.punct = p2;
+  }
+
+  // Scans template characters from `from` (just after ` or }) to the closing ` or the next ${.
+  private template(from: number): void {
+    const { text } = this;
+    const n = text.length;
     let j = from;
     while (j < n) {
       const c = text.charCodeAt(j);
       if (c === 92) j += 2;
       else if (c === 96) {
-        push(Tok.TemplateEnd, from - 1, j + 1);
-        i = j + 1;
+        this.push(Tok.TemplateEnd, from - 1, j + 1);
+        this.i = j + 1;
         return;
       } else if (c === 36 && text.charCodeAt(j + 1) === 123) {
-        push(Tok.TemplateStart, from - 1, j + 2);
-        braces.push(true);
-        i = j + 2;
+        this.push(Tok.TemplateStart, from - 1, j + 2);
+        this.braces.push(true);
+        this.i = j + 2;
         return;
       } else j++;
     }
-    push(Tok.TemplateEnd, from - 1, n);
-    i = n;
-  };
-
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    // Whitespace and line terminators (including NBSP, BOM, U+2028/9 and other Unicode spaces).
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f) {
-      i++;
-      continue;
-    }
-    if (c === 47 /* / */) {
-      const d = text.charCodeAt(i + 1);
-      if (d === 47) {
-        i = lineEnd(text, i);
-        continue;
-      }
-      if (d === 42) {
-        const close = text.indexOf('*/', i + 2);
-        i = close < 0 ? n : close + 2;
-        continue;
-      }
-      if (count > 0 && isAmbiguousBeforeSlash(text, kind[count - 1] ?? 0, start[count - 1] ?? 0, end[count - 1] ?? 0, punct[count - 1] ?? 0)) ambiguous = true;
-      if (!endsValue(text, kind, start, end, punct, count)) {
-        const s = i;
-        i = regexEnd(text, i);
-        push(Tok.Regex, s, i);
-        continue;
-      }
-      push(Tok.Punct, i, i + 1, c);
-      i++;
-      continue;
-    }
-    if (isIdStart(c)) {
-      let j = i + 1;
-      while (j < n && isIdPart(text.charCodeAt(j))) j++;
-      push(Tok.Name, i, j);
-      i = j;
-      continue;
-    }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (isIdPart(d) || d === 46) j++;
-        else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, i + 2))) j++;
-        else break;
-      }
-      push(Tok.Number, i, j);
-      i = j;
-      continue;
-    }
-    if (c === 34 || c === 39) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 92) j += 2;
-        else if (d === c) {
-          j++;
-          break;
-        } else if (d === 10 || d === 13) break; // unterminated: esbuild reports it
-        else j++;
-      }
-      push(Tok.String, i, j);
-      i = j;
-      continue;
-    }
-    if (c === 96) {
-      template(i + 1);
-      continue;
-    }
-    if (c === 35 /* # */ && isIdStart(text.charCodeAt(i + 1))) {
-      let j = i + 2;
-      while (j < n && isIdPart(text.charCodeAt(j))) j++;
-      push(Tok.Private, i, j);
-      i = j;
-      continue;
-    }
-    if (c === 123) braces.push(false);
-    if (c === 125 && braces.length > 0 && braces.pop()) {
-      template(i + 1);
-      continue;
-    }
-    const d = text.charCodeAt(i + 1);
-    if (c === 63 && d === 46 && !isDigit(text.charCodeAt(i + 2))) {
-      push(Tok.Punct, i, i + 2, PUNCT2.optionalChain);
-      i += 2;
-    } else if (c === 61 && d === 62) {
-      push(Tok.Punct, i, i + 2, PUNCT2.arrow);
-      i += 2;
-    } else if (c === 46 && d === 46 && text.charCodeAt(i + 2) === 46) {
-      push(Tok.Punct, i, i + 3, PUNCT2.spread);
-      i += 3;
-    } else if ((c === 43 || c === 45) && d === c) {
-      push(Tok.Punct, i, i + 2, c === 43 ? PUNCT2.increment : PUNCT2.decrement);
-      i += 2;
-    } else {
-      push(Tok.Punct, i, i + 1, c);
-      i++;
-    }
+    this.push(Tok.TemplateEnd, from - 1, n);
+    this.i = n;
   }
-  return { count, kind, start, end, punct, ambiguous };
+
+  run(): Tokens {
+    const { text } = this;
+    const n = text.length;
+    if (text.startsWith('#!')) this.i = lineEnd(text, 0);
+    while (this.i < n) {
+      const i = this.i;
+      const c = text.charCodeAt(i);
+      // Whitespace and line terminators (including NBSP, BOM, U+2028/9 and other Unicode spaces).
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f) {
+        this.i++;
+        continue;
+      }
+      if (c === 47 /* / */) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          this.i = lineEnd(text, i);
+          continue;
+        }
+        if (d === 42) {
+          const close = text.indexOf('*/', i + 2);
+          this.i = close < 0 ? n : close + 2;
+          continue;
+        }
+        const last = this.count - 1;
+        if (last >= 0 && isAmbiguousBeforeSlash(text, this.kind[last] ?? 0, this.start[last] ?? 0, this.end[last] ?? 0, this.punct[last] ?? 0)) this.ambiguous = true;
+        if (!endsValue(text, this.kind, this.start, this.end, this.punct, this.count)) {
+          this.i = regexEnd(text, i);
+          this.push(Tok.Regex, i, this.i);
+          continue;
+        }
+        this.push(Tok.Punct, i, i + 1, c);
+        this.i++;
+        continue;
+      }
+      if (isIdStart(c)) {
+        let j = i + 1;
+        while (j < n && isIdPart(text.charCodeAt(j))) j++;
+        this.push(Tok.Name, i, j);
+        this.i = j;
+        continue;
+      }
+      if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (isIdPart(d) || d === 46) j++;
+          else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && !/^0[xX]/.test(text.slice(i, i + 2))) j++;
+          else break;
+        }
+        this.push(Tok.Number, i, j);
+        this.i = j;
+        continue;
+      }
+      if (c === 34 || c === 39) {
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === 92) j += 2;
+          else if (d === c) {
+            j++;
+            break;
+          } else if (d === 10 || d === 13) break; // unterminated: esbuild reports it
+          else j++;
+        }
+        this.push(Tok.String, i, j);
+        this.i = j;
+        continue;
+      }
+      if (c === 96) {
+        this.template(i + 1);
+        continue;
+      }
+      if (c === 35 /* # */ && isIdStart(text.charCodeAt(i + 1))) {
+        let j = i + 2;
+        while (j < n && isIdPart(text.charCodeAt(j))) j++;
+        this.push(Tok.Private, i, j);
+        this.i = j;
+        continue;
+      }
+      if (c === 123) this.braces.push(false);
+      if (c === 125 && this.braces.length > 0 && this.braces.pop()) {
+        this.template(i + 1);
+        continue;
+      }
+      const d = text.charCodeAt(i + 1);
+      if (c === 63 && d === 46 && !isDigit(text.charCodeAt(i + 2))) {
+        this.push(Tok.Punct, i, i + 2, PUNCT2.optionalChain);
+        this.i += 2;
+      } else if (c === 61 && d === 62) {
+        this.push(Tok.Punct, i, i + 2, PUNCT2.arrow);
+        this.i += 2;
+      } else if (c === 46 && d === 46 && text.charCodeAt(i + 2) === 46) {
+        this.push(Tok.Punct, i, i + 3, PUNCT2.spread);
+        this.i += 3;
+      } else if ((c === 43 || c === 45) && d === c) {
+        this.push(Tok.Punct, i, i + 2, c === 43 ? PUNCT2.increment : PUNCT2.decrement);
+        this.i += 2;
+      } else {
+        this.push(Tok.Punct, i, i + 1, c);
+        this.i++;
+      }
+    }
+    return { count: this.count, kind: this.kind, start: this.start, end: this.end, punct: this.punct, ambiguous: this.ambiguous };
+  }
 }
 
 // Words that start an expression but can also be plain names (`const of = 4; of / 2`).

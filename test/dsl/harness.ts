@@ -40,14 +40,19 @@ export interface EvalOptions {
   readonly variables?: Record<string, unknown>;
   /** Maps positions of the evaluated code back (bundled .ts fixtures). */
   readonly mapPos?: (line: number, column: number) => RawPos | undefined;
+  /** Maps call sites the bundler numbered (`site`) to positions (bundled fixtures). */
+  readonly mapSite?: (site: number) => RawPos | undefined;
 }
 
-function mapAll(value: unknown, map: (line: number, column: number) => RawPos | undefined): unknown {
+type Mappers = Pick<EvalOptions, 'mapPos' | 'mapSite'>;
+
+function mapAll(value: unknown, map: Mappers): unknown {
   if (Array.isArray(value)) return value.map((v) => mapAll(v, map));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'pos' && v && typeof v === 'object') out[k] = map((v as RawPos).line, (v as RawPos).column);
+      if (k === 'pos' && v && typeof v === 'object') out[k] = map.mapPos ? map.mapPos((v as RawPos).line, (v as RawPos).column) : v;
+      else if (k === 'site' && typeof v === 'number') out['pos'] = map.mapSite?.(v);
       else out[k] = mapAll(v, map);
     }
     return out;
@@ -65,33 +70,44 @@ export async function evaluate(configCode: string, opts: EvalOptions = {}): Prom
     new vm.Script(configCode, { filename: CONFIG_SCRIPT_NAME }).runInContext(context);
   } catch (e) {
     const last = control.lastError();
-    const info = last ? (JSON.parse(last) as EvalError) : { message: (e as Error).message };
-    const error = opts.mapPos && info.pos ? { ...info, pos: opts.mapPos(info.pos.line, info.pos.column) } : info;
+    const parsed = last ? (JSON.parse(last) as EvalError & { site?: number }) : { message: (e as Error).message };
+    const { site, ...info } = parsed as EvalError & { site?: number };
+    const error =
+      site !== undefined ? { ...info, pos: opts.mapSite?.(site) } : opts.mapPos && info.pos ? { ...info, pos: opts.mapPos(info.pos.line, info.pos.column) } : info;
     return { error: error as EvalError, context };
   }
   let config = JSON.parse(control.collect()) as RawConfig;
-  if (opts.mapPos) config = mapAll(config, opts.mapPos) as RawConfig;
+  if (opts.mapPos || opts.mapSite) config = mapAll(config, opts) as RawConfig;
   return { config, context };
 }
 
-/** Bundles an import-form config (`import { D } from "zonesmith"`) with the loader's bundler. */
-export async function bundleImportForm(file: string): Promise<{ code: string; mapPos: (line: number, column: number) => RawPos | undefined }> {
-  const bundle = await bundleConfig(file, DSL_GLOBALS);
+/** A bundled config and how to map its positions back (file names dropped). */
+export interface BundledForm {
+  readonly code: string;
+  readonly mapPos: (line: number, column: number) => RawPos | undefined;
+  readonly mapSite: (site: number) => RawPos | undefined;
+}
+
+/**
+ * Bundles an import-form config (`import { D } from "zonesmith"`) with the loader's bundler;
+ * `rewrite: false` bundles it without numbering and wrapping calls (the fallback build).
+ */
+export async function bundleImportForm(file: string, options: { rewrite?: boolean } = {}): Promise<BundledForm> {
+  const bundle = await bundleConfig(file, DSL_GLOBALS, options.rewrite === false ? { rewrite: false } : {});
   const mapper = new PositionMapper(bundle, 0);
+  const strip = (s: { line: number; column: number } | undefined): RawPos | undefined => (s ? { line: s.line, column: s.column } : undefined);
   return {
     code: bundle.code,
-    mapPos: (line, column) => {
-      const s = mapper.map(line, column);
-      return s ? { line: s.line, column: s.column } : undefined;
-    },
+    mapPos: (line, column) => strip(mapper.map(line, column)),
+    mapSite: (site) => strip(mapper.site(site)),
   };
 }
 
 /** Evaluates a fixture file: `.js` as a script (global form), `.ts` bundled (import form). */
 export async function evaluateFile(file: string, opts: EvalOptions = {}): Promise<EvalResult> {
   if (file.endsWith('.ts')) {
-    const { code, mapPos } = await bundleImportForm(file);
-    return evaluate(code, { ...opts, mapPos });
+    const { code, mapPos, mapSite } = await bundleImportForm(file);
+    return evaluate(code, { ...opts, mapPos, mapSite });
   }
   return evaluate(readFileSync(file, 'utf8'), opts);
 }

@@ -1,5 +1,6 @@
 import { DslError, show } from '../errors.js';
 import { registerCallable } from '../modifier.js';
+import { callWith, entryPos } from '../pos.js';
 import { CAA_CRITICAL, TTL } from '../record-modifiers.js';
 import { CAA } from '../records.js';
 import type { DomainModifierFn, Duration, RecordModifier } from '../types.js';
@@ -30,6 +31,7 @@ function list(v: readonly string[] | string | undefined): readonly string[] | un
 
 /** One CAA record per CA (and one iodef), e.g. `CAA_BUILDER({ issue: ["letsencrypt.org"], issuewild: "none" })`. */
 export const CAA_BUILDER = registerCallable('CAA_BUILDER', function CAA_BUILDER(opts: CaaBuilderOptions): DomainModifierFn[] {
+  const pos = entryPos(CAA_BUILDER);
   if (opts === null || typeof opts !== 'object') {
     throw new DslError('dsl-bad-argument', `CAA_BUILDER: the argument must be an options object, not ${show(opts)}`);
   }
@@ -41,11 +43,11 @@ export const CAA_BUILDER = registerCallable('CAA_BUILDER', function CAA_BUILDER(
   const ttl: RecordModifier[] = opts.ttl ? [TTL(opts.ttl)] : [];
   const out: DomainModifierFn[] = [];
   if (opts.iodef) {
-    out.push(CAA(label, 'iodef', opts.iodef, ...(opts.iodef_critical ? [CAA_CRITICAL] : []), ...ttl));
+    out.push(callWith(pos, CAA, label, 'iodef', opts.iodef, ...(opts.iodef_critical ? [CAA_CRITICAL] : []), ...ttl));
   }
   TAGS.forEach((tag, i) => {
     const critical = opts[`${tag}_critical`] ? [CAA_CRITICAL] : [];
-    for (const value of lists[i] ?? []) out.push(CAA(label, tag, value, ...critical, ...ttl));
+    for (const value of lists[i] ?? []) out.push(callWith(pos, CAA, label, tag, value, ...critical, ...ttl));
   });
   return out;
 });

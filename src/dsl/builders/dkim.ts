@@ -1,5 +1,6 @@
 import { DslError, show } from '../errors.js';
 import { registerCallable } from '../modifier.js';
+import { callWith, entryPos } from '../pos.js';
 import { TTL } from '../record-modifiers.js';
 import { TXT } from '../records.js';
 import type { DomainModifierFn, Duration } from '../types.js';
@@ -53,6 +54,7 @@ function quotedPrintable(s: string): string {
 
 /** One DKIM TXT record, e.g. `DKIM_BUILDER({ selector: "s1", pubkey: "MIIB..." })`. */
 export const DKIM_BUILDER = registerCallable('DKIM_BUILDER', function DKIM_BUILDER(opts: DkimBuilderOptions): DomainModifierFn {
+  const pos = entryPos(DKIM_BUILDER);
   if (opts === null || typeof opts !== 'object') {
     throw new DslError('dsl-bad-argument', `DKIM_BUILDER: the argument must be an options object, not ${show(opts)}`);
   }
@@ -78,5 +80,5 @@ export const DKIM_BUILDER = registerCallable('DKIM_BUILDER', function DKIM_BUILD
   if (servicetypes) tags.push(`s=${servicetypes.join(':')}`);
   if (flags) tags.push(`t=${flags.join(':')}`);
   const label = !opts.label || opts.label === '@' ? `${opts.selector}._domainkey` : `${opts.selector}._domainkey.${opts.label}`;
-  return opts.ttl ? TXT(label, tags.join('; '), TTL(opts.ttl)) : TXT(label, tags.join('; '));
+  return opts.ttl ? callWith(pos, TXT, label, tags.join('; '), TTL(opts.ttl)) : callWith(pos, TXT, label, tags.join('; '));
 });

@@ -1,6 +1,7 @@
 import { toSeconds } from '../duration.js';
 import { DslError, show } from '../errors.js';
 import { registerCallable } from '../modifier.js';
+import { callWith, entryPos } from '../pos.js';
 import { TTL } from '../record-modifiers.js';
 import { TXT } from '../records.js';
 import type { DomainModifierFn, Duration } from '../types.js';
@@ -57,6 +58,7 @@ function alignment(what: string, v: Alignment | undefined): string | undefined {
 
 /** One TXT record at `_dmarc[.label]`, e.g. `DMARC_BUILDER({ policy: "reject", rua: ["mailto:dmarc@example.com"] })`. */
 export const DMARC_BUILDER = registerCallable('DMARC_BUILDER', function DMARC_BUILDER(opts: DmarcBuilderOptions = {}): DomainModifierFn {
+  const pos = entryPos(DMARC_BUILDER);
   const o = opts ?? {};
   const policies = ['none', 'quarantine', 'reject'];
   oneOf('policy', o.policy, policies);
@@ -90,5 +92,5 @@ export const DMARC_BUILDER = registerCallable('DMARC_BUILDER', function DMARC_BU
   if (o.reportInterval) tags.push(`ri=${toSeconds(o.reportInterval, 'DMARC_BUILDER reportInterval')}`);
   if (o.publicSuffixDomain) tags.push(`psd=${o.publicSuffixDomain}`);
   if (o.testMode) tags.push(`t=${o.testMode}`);
-  return o.ttl ? TXT(label, tags.join('; '), TTL(o.ttl)) : TXT(label, tags.join('; '));
+  return o.ttl ? callWith(pos, TXT, label, tags.join('; '), TTL(o.ttl)) : callWith(pos, TXT, label, tags.join('; '));
 });

@@ -1,5 +1,6 @@
 import { DslError, show } from '../errors.js';
 import { registerCallable } from '../modifier.js';
+import { callWith, entryPos, type Pos } from '../pos.js';
 import { TTL } from '../record-modifiers.js';
 import { LOC } from '../records.js';
 import type { DomainModifierFn, Duration } from '../types.js';
@@ -72,12 +73,12 @@ function parseDmm(s: string): { lat: Dms; lon: Dms } | undefined {
   return { lat: dms(lat), lon: dms(lon) };
 }
 
-function push(fn: string, o: LocBuilderOptions, c: { lat: Dms; lon: Dms } | undefined): DomainModifierFn[] {
+function push(fn: string, pos: Pos | undefined, o: LocBuilderOptions, c: { lat: Dms; lon: Dms } | undefined): DomainModifierFn[] {
   if (!c) throw new DslError('dsl-bad-argument', `${fn}: could not read coordinates from ${show((o as LocBuilderStrOptions).str)}`);
   const { lat, lon } = c;
   const mods = o.ttl ? [TTL(o.ttl)] : [];
   return [
-    LOC(o.label || '@', lat.dg, lat.mn, lat.sc, lat.hemi as 'N', lon.dg, lon.mn, lon.sc, lon.hemi as 'E', o.alt || 0, 0, 0, 0, ...mods),
+    callWith(pos, LOC, o.label || '@', lat.dg, lat.mn, lat.sc, lat.hemi as 'N', lon.dg, lon.mn, lon.sc, lon.hemi as 'E', o.alt || 0, 0, 0, 0, ...mods),
   ];
 }
 
@@ -87,24 +88,28 @@ function requireStr(fn: string, o: LocBuilderStrOptions, example: string): void 
 
 /** LOC record from decimal degrees: `LOC_BUILDER_DD({ x: 51.5007, y: -0.1246, alt: 42 })`. */
 export const LOC_BUILDER_DD = registerCallable('LOC_BUILDER_DD', function LOC_BUILDER_DD(o: LocBuilderDdOptions): DomainModifierFn[] {
+  const pos = entryPos(LOC_BUILDER_DD);
   if (o === null || typeof o !== 'object' || (!o.x && !o.y)) throw new DslError('dsl-bad-argument', 'LOC_BUILDER_DD requires x and y elements');
-  return push('LOC_BUILDER_DD', o, { lat: ddToDms(o.x, false), lon: ddToDms(o.y, true) });
+  return push('LOC_BUILDER_DD', pos, o, { lat: ddToDms(o.x, false), lon: ddToDms(o.y, true) });
 });
 
 /** LOC record from degrees and decimal minutes text: `LOC_BUILDER_DMM_STR({ str: "25.24°S 153.15°E" })`. */
 export const LOC_BUILDER_DMM_STR = registerCallable('LOC_BUILDER_DMM_STR', function LOC_BUILDER_DMM_STR(o: LocBuilderStrOptions): DomainModifierFn[] {
+  const pos = entryPos(LOC_BUILDER_DMM_STR);
   requireStr('LOC_BUILDER_DMM_STR', o, '25.24°S 153.15°E');
-  return push('LOC_BUILDER_DMM_STR', o, parseDmm(o.str));
+  return push('LOC_BUILDER_DMM_STR', pos, o, parseDmm(o.str));
 });
 
 /** LOC record from degrees/minutes/seconds text: `LOC_BUILDER_DMS_STR({ str: "33°51′31″S 151°12′51″E" })`. */
 export const LOC_BUILDER_DMS_STR = registerCallable('LOC_BUILDER_DMS_STR', function LOC_BUILDER_DMS_STR(o: LocBuilderStrOptions): DomainModifierFn[] {
+  const pos = entryPos(LOC_BUILDER_DMS_STR);
   requireStr('LOC_BUILDER_DMS_STR', o, '33°51′31″S 151°12′51″E');
-  return push('LOC_BUILDER_DMS_STR', o, parseDms(o.str));
+  return push('LOC_BUILDER_DMS_STR', pos, o, parseDms(o.str));
 });
 
 /** LOC record from either text form (DMM tried first, then DMS). */
 export const LOC_BUILDER_STR = registerCallable('LOC_BUILDER_STR', function LOC_BUILDER_STR(o: LocBuilderStrOptions): DomainModifierFn[] {
+  const pos = entryPos(LOC_BUILDER_STR);
   requireStr('LOC_BUILDER_STR', o, '25.24°S 153.15°E');
-  return push('LOC_BUILDER_STR', o, parseDmm(o.str) ?? parseDms(o.str));
+  return push('LOC_BUILDER_STR', pos, o, parseDmm(o.str) ?? parseDms(o.str));
 });

@@ -1,5 +1,6 @@
 import { DslError, show } from '../errors.js';
 import { registerCallable } from '../modifier.js';
+import { callWith, entryPos } from '../pos.js';
 import { CNAME, MX, SRV } from '../records.js';
 import type { DomainModifierFn } from '../types.js';
 
@@ -28,6 +29,7 @@ export interface M365BuilderOptions {
  * `label`; the CNAMEs and SRVs are always written at the zone's apex names.
  */
 export const M365_BUILDER = registerCallable('M365_BUILDER', function M365_BUILDER(domain: string, opts: M365BuilderOptions = {}): DomainModifierFn[] {
+  const pos = entryPos(M365_BUILDER);
   if (typeof domain !== 'string' || domain === '') {
     throw new DslError('dsl-bad-argument', `M365_BUILDER: the first argument must be the domain name, not ${show(domain)}`);
   }
@@ -43,21 +45,21 @@ export const M365_BUILDER = registerCallable('M365_BUILDER', function M365_BUILD
     throw new DslError('dsl-bad-argument', `M365_BUILDER requires your M365 account's initial domain to set up DKIM (default: enabled): ${domain}`);
   }
   const out: DomainModifierFn[] = [];
-  if (o.mx !== false) out.push(MX(o.label || '@', 0, `${guid}.mail.protection.outlook.com.`));
-  if (o.autodiscover !== false) out.push(CNAME('autodiscover', 'autodiscover.outlook.com.'));
+  if (o.mx !== false) out.push(callWith(pos, MX, o.label || '@', 0, `${guid}.mail.protection.outlook.com.`));
+  if (o.autodiscover !== false) out.push(callWith(pos, CNAME, 'autodiscover', 'autodiscover.outlook.com.'));
   if (dkim) {
-    out.push(CNAME('selector1._domainkey', `selector1-${guid}._domainkey.${o.initialDomain}.`));
-    out.push(CNAME('selector2._domainkey', `selector2-${guid}._domainkey.${o.initialDomain}.`));
+    out.push(callWith(pos, CNAME, 'selector1._domainkey', `selector1-${guid}._domainkey.${o.initialDomain}.`));
+    out.push(callWith(pos, CNAME, 'selector2._domainkey', `selector2-${guid}._domainkey.${o.initialDomain}.`));
   }
   if (o.skypeForBusiness) {
-    out.push(CNAME('lyncdiscover', 'webdir.online.lync.com.'));
-    out.push(CNAME('sip', 'sipdir.online.lync.com.'));
-    out.push(SRV('_sip._tls', 100, 1, 443, 'sipdir.online.lync.com.'));
-    out.push(SRV('_sipfederationtls._tcp', 100, 1, 5061, 'sipfed.online.lync.com.'));
+    out.push(callWith(pos, CNAME, 'lyncdiscover', 'webdir.online.lync.com.'));
+    out.push(callWith(pos, CNAME, 'sip', 'sipdir.online.lync.com.'));
+    out.push(callWith(pos, SRV, '_sip._tls', 100, 1, 443, 'sipdir.online.lync.com.'));
+    out.push(callWith(pos, SRV, '_sipfederationtls._tcp', 100, 1, 5061, 'sipfed.online.lync.com.'));
   }
   if (o.mdm) {
-    out.push(CNAME('enterpriseregistration', 'enterpriseregistration.windows.net.'));
-    out.push(CNAME('enterpriseenrollment', 'enterpriseenrollment.manage.microsoft.com.'));
+    out.push(callWith(pos, CNAME, 'enterpriseregistration', 'enterpriseregistration.windows.net.'));
+    out.push(callWith(pos, CNAME, 'enterpriseenrollment', 'enterpriseenrollment.manage.microsoft.com.'));
   }
   return out;
 });

@@ -1,7 +1,7 @@
 import type { DomainCtx } from '../draft.js';
 import { DslError, show } from '../errors.js';
 import { domainModifier, registerCallable } from '../modifier.js';
-import { capturePos } from '../pos.js';
+import { entryPos } from '../pos.js';
 import { addRecord } from '../record-builder.js';
 import { TTL } from '../record-modifiers.js';
 import { TXT_SPEC } from '../records.js';
@@ -66,6 +66,7 @@ function splitSpf(terms: readonly string[], pattern: string, suffix: string, ove
  * `SPF_BUILDER({ parts: ["v=spf1", "ip4:192.0.2.0/24", "include:_spf.google.com", "~all"], overflow: "_spf%d" })`.
  */
 export const SPF_BUILDER = registerCallable('SPF_BUILDER', function SPF_BUILDER(opts: SpfBuilderOptions): DomainModifierFn[] {
+  const pos = entryPos(SPF_BUILDER);
   if (opts === null || typeof opts !== 'object' || !Array.isArray(opts.parts) || opts.parts.length < 2) {
     throw new DslError('dsl-bad-argument', 'SPF_BUILDER requires at least 2 elements in parts');
   }
@@ -78,7 +79,6 @@ export const SPF_BUILDER = registerCallable('SPF_BUILDER', function SPF_BUILDER(
   const label = opts.label || '@';
   const text = opts.parts.join(' ');
   const mods = opts.ttl ? [TTL(opts.ttl)] : [];
-  const pos = capturePos();
   const where = `SPF_BUILDER(${JSON.stringify(label)})`;
   const overflow = opts.overflow;
   if (!overflow) {
