@@ -177,7 +177,8 @@ function expandGlob(
   if (typeof listing === 'string') return problem(start, 'require-glob-invalid', listing);
   const requires = listing.specifiers.map((s) => `require(${JSON.stringify(s)})`);
   const end = t.end[j] ?? start;
-  const newlines = text.slice(start, end).split('\n').length - 1;
+  // One line break for each the call spanned, however written (\r\n, \r, U+2028 ...).
+  const newlines = text.slice(start, end).match(/\r\n?|[\n\u2028\u2029]/g)?.length ?? 0;
   edits.push({ start, end, text: `(${[...requires, JSON.stringify(listing.paths)].join(', ')})${'\n'.repeat(newlines)}` });
 }
 
