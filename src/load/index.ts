@@ -73,11 +73,20 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
   const maxOutputBytes = option('maxOutputBytes', opts.maxOutputBytes ?? LOAD_DEFAULTS.maxOutputBytes, 1);
   const dsl = opts.dsl ?? defaultDslSource();
   const t0 = performance.now();
-  const sandbox = await startSandbox();
+  // The sandbox process starts while the config is bundled: Node's start-up hides behind esbuild.
+  const starting = startSandbox();
+  const bundling = Promise.all([bundleConfig(opts.configPath, dsl.globals, opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}), dslBundle(dsl.runtimePath)]);
+  let sandbox: Awaited<typeof starting>;
+  try {
+    sandbox = await starting;
+  } catch (err) {
+    await bundling.catch(() => undefined);
+    throw err;
+  }
   let bundle: ConfigBundle;
   let dslCode: string;
   try {
-    [bundle, dslCode] = await Promise.all([bundleConfig(opts.configPath, dsl.globals, opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}), dslBundle(dsl.runtimePath)]);
+    [bundle, dslCode] = await bundling;
   } catch (err) {
     sandbox.dispose();
     throw err;

@@ -122,14 +122,22 @@ class Checker {
       return;
     }
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) this.free(v[i], `${path}[${i}]`, depth + 1);
+      // Only objects need a look (and a path, built for them alone: args hold 100,000s of strings).
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === 'object' && x !== null) this.free(x, `${path}[${i}]`, depth + 1);
+      }
       return;
     }
     if (Object.hasOwn(v, '__proto__')) {
       this.fail(path, 'has a "__proto__" key');
       return;
     }
-    for (const [k, x] of Object.entries(v)) this.free(x, `${path}.${k}`, depth + 1);
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
+      const x = (v as Obj)[k];
+      if (typeof x === 'object' && x !== null) this.free(x, `${path}.${k}`, depth + 1);
+    }
   }
 
   meta(o: Obj, path: string): void {
@@ -139,8 +147,8 @@ class Checker {
 
   /** Keys beyond the contract: kept, checked like free-form values, their positions mapped. */
   rest(o: Obj, path: string, known: readonly string[]): void {
-    for (const key of Object.keys(o)) {
-      if (known.includes(key) || key === 'pos' || key === 'site' || key === 'source') continue;
+    for (const key in o) {
+      if (!Object.hasOwn(o, key) || known.includes(key) || key === 'pos' || key === 'site' || key === 'source') continue;
       this.free(o[key], `${path}.${key}`);
       this.mapNested(o[key], 0);
     }
