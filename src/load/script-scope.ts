@@ -73,7 +73,8 @@ export function scriptScope(ts: typeof TS, text: string, fileName: string): Scri
   return { edits };
 }
 
-function buildPrologue(vars: readonly string[], fns: readonly string[]): string {
+/** The prologue that declares `vars` on globalThis (unless defined) and copies functions `fns` there. */
+export function buildPrologue(vars: readonly string[], fns: readonly string[]): string {
   const unique = [...new Set(vars)];
   let out = '';
   // `var` hoisting: the name exists (undefined) before the first statement runs, unless another

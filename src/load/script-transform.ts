@@ -3,6 +3,7 @@ import { wrapCalls } from './call-wrap.js';
 import type { ColumnEdits } from './column-edits.js';
 import { findDslCalls } from './dsl-calls.js';
 import { loadTypeScript, scriptScope } from './script-scope.js';
+import { tokenScriptScope } from './script-scope-tokens.js';
 import { applyEdits, LineCursor, mergeEdits, type TextEdit } from './text-edits.js';
 import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
 
@@ -104,7 +105,8 @@ export async function transformSource(input: TransformInput): Promise<TransformO
     wrapped += numbered.length;
   }
   const script = input.scriptCandidate && !hasModuleSyntax(text, t);
-  const scope = script ? scriptScope(await loadTypeScript(), text, input.fileName).edits : [];
+  // Most DNSControl scripts need no parser for this (script-scope-tokens.ts); TypeScript loads only for the others.
+  const scope = script ? (tokenScriptScope(text, t) ?? scriptScope(await loadTypeScript(), text, input.fileName)).edits : [];
   // Each list is in text order. At the same offset, a script's prologue precedes a wrapper, and a
   // wrapper precedes the call's number.
   const applied = applyEdits(text, mergeEdits([scope, edits, wraps, numbered]), script && !input.entry ? SCRIPT_EXPORTS : '');
