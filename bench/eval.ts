@@ -6,11 +6,13 @@
  *   node --import tsx bench/eval.ts            all scenarios, a table on stdout
  *   node --import tsx bench/eval.ts --json     the same as JSON
  *   node --import tsx bench/eval.ts --generate DIR   only write the two configs to DIR
+ *   node --import tsx bench/eval.ts --cli DIST       also time `DIST/src/cli/bin.js check --no-typecheck`
+ *                                                    (the built CLI; default dist) on both configs
  *
  * Target (brief): loading ≤ 1.0 s and ≤ 300 MB without the type check.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,16 +131,51 @@ async function runScenario(scenario: string, configs: { ts: string; js: string }
   };
 }
 
+/** One run of the built CLI: wall time, and with GNU time CPU (children included) and peak memory. */
+interface CliRun {
+  scenario: string;
+  wallMs: number;
+  cpuMs?: number;
+  peakMb?: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** `zonesmith check --no-typecheck` in the config's directory, as a user runs it (best of three). */
+function runCli(bin: string, config: string, scenario: string): CliRun {
+  const runs: CliRun[] = [];
+  for (let i = 0; i < 3; i++) {
+    const timed = existsSync(GNU_TIME);
+    const argv = [bin, 'check', '--no-typecheck'];
+    const t0 = performance.now();
+    const r = timed
+      ? spawnSync(GNU_TIME, ['-f', 'zonesmith-time %U %S %M', process.execPath, ...argv], { cwd: path.dirname(config), encoding: 'utf8' })
+      : spawnSync(process.execPath, argv, { cwd: path.dirname(config), encoding: 'utf8' });
+    const wallMs = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`${scenario} failed: ${r.stderr}`);
+    const m = /zonesmith-time ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+    runs.push({ scenario, wallMs, ...(m ? { cpuMs: (Number(m[1]) + Number(m[2])) * 1000, peakMb: Number(m[3]) / 1024 } : {}) });
+  }
+  return runs.sort((a, b) => a.wallMs - b.wallMs)[0] as CliRun;
+}
+
+function cliTable(runs: CliRun[]): string {
+  // GNU time reports the CLI with the child processes it reaped: CPU summed, peak RSS of the largest.
+  const rows = ['| CLI (best of 3) | wall ms | CPU ms (CLI + children) | peak MB (largest process) |', '|---|---|---|---|'];
+  for (const r of runs) rows.push(`| ${r.scenario} | ${r.wallMs.toFixed(0)} | ${r.cpuMs?.toFixed(0) ?? '-'} | ${r.peakMb?.toFixed(0) ?? '-'} |`);
+  return rows.join('\n');
+}
+
 function table(results: ScenarioResult[]): string {
   const ms = (n: number | undefined): string => (n === undefined ? '-' : n.toFixed(0));
   const rows = [
-    '| scenario | cold wall ms | warm wall ms | bundle | evaluate | check | typecheck | normalise | host CPU ms | sandbox CPU ms | host peak MB | sandbox peak MB | JSON MB |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | cold wall ms | warm wall ms | bundle | evaluate | check | typecheck | normalise | host CPU ms | sandbox CPU ms | host peak MB | sandbox peak MB | JSON MB | numbered calls |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const s = r.warm.stats;
     rows.push(
-      `| ${r.scenario} | ${ms(r.cold.wallMs)} | ${ms(r.warm.wallMs)} | ${ms(s?.bundleMs)} | ${ms(s?.evaluateMs)} | ${ms(s?.checkMs)} | ${ms(r.warm.typecheckMs)} | ${ms(r.warm.normalizeMs)} | ${ms(r.warm.hostCpuMs)} | ${ms(s?.sandboxCpuMs)} | ${r.hostPeakMb.toFixed(0)} | ${r.sandboxPeakMb?.toFixed(0) ?? '-'} | ${((s?.outputBytes ?? 0) / 1e6).toFixed(1)} |`,
+      `| ${r.scenario} | ${ms(r.cold.wallMs)} | ${ms(r.warm.wallMs)} | ${ms(s?.bundleMs)} | ${ms(s?.evaluateMs)} | ${ms(s?.checkMs)} | ${ms(r.warm.typecheckMs)} | ${ms(r.warm.normalizeMs)} | ${ms(r.warm.hostCpuMs)} | ${ms(s?.sandboxCpuMs)} | ${r.hostPeakMb.toFixed(0)} | ${r.sandboxPeakMb?.toFixed(0) ?? '-'} | ${((s?.outputBytes ?? 0) / 1e6).toFixed(1)} | ${s?.numberedCalls ?? '-'} |`,
     );
   }
   return rows.join('\n');
@@ -171,10 +208,18 @@ async function main(): Promise<void> {
       if (r.status !== 0) throw new Error(`scenario ${scenario} failed: ${r.stderr}`);
       results.push(JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as ScenarioResult);
     }
-    if (args.includes('--json')) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    const cliAt = args.indexOf('--cli');
+    const cli: CliRun[] = [];
+    if (cliAt >= 0) {
+      const next = args[cliAt + 1];
+      const bin = path.resolve(next && !next.startsWith('--') ? next : 'dist', 'src/cli/bin.js');
+      cli.push(runCli(bin, configs.ts, 'ts'), runCli(bin, configs.js, 'js'));
+    }
+    if (args.includes('--json')) process.stdout.write(`${JSON.stringify(cli.length > 0 ? { results, cli } : results, null, 2)}\n`);
     else {
       const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
       process.stdout.write(`${DOMAINS} domains × ${RECORDS} records, Node ${process.versions.node}, ${os.cpus().length} CPUs, load average ${load}\n\n${table(results)}\n`);
+      if (cli.length > 0) process.stdout.write(`\n${cliTable(cli)}\n`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -55,6 +55,8 @@ export interface LoadStats {
   readonly checkMs: number;
   /** Size of the RawConfig JSON, bytes. */
   readonly outputBytes: number;
+  /** DSL calls numbered at bundle time (their positions need no stack capture; call-sites.ts). */
+  readonly numberedCalls: number;
   /** Peak resident memory of the sandbox process, MB. */
   readonly sandboxPeakMb: number | undefined;
   /** CPU time of the sandbox process (start-up included), ms. */
@@ -129,6 +131,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
     evaluateMs: t2 - t1,
     checkMs: performance.now() - t2,
     outputBytes: Buffer.byteLength(outcome.json),
+    numberedCalls: bundle.sites,
     sandboxPeakMb: sandbox.maxRssKb === undefined ? undefined : sandbox.maxRssKb / 1024,
     sandboxCpuMs: sandbox.cpuMs,
   });

@@ -6,7 +6,8 @@ import type TS from 'typescript';
  * would give each file its own function scope. Top-level `var`s (and top-level let/const) lose
  * their keyword (three or five spaces, so no column moves) and become globals; a prologue declares
  * them first (var hoisting) and copies top-level function declarations to globalThis. Destructuring
- * declarations stay local. TypeScript is loaded only when a config has such a script.
+ * declarations stay local. TypeScript is loaded only for a script script-scope-tokens.ts
+ * leaves to it.
  */
 
 /** A same-length replacement or an insertion. */

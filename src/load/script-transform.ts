@@ -15,7 +15,7 @@ import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
  * - numbers DSL calls so the DSL need not capture their positions (call-sites.ts), and in large
  *   files wraps them so the captures that remain stay cheap (call-wrap.ts);
  * - in a DNSControl-style script (a .js file with no import/export), makes top-level `var`s and
- *   functions globals again (script-scope.ts).
+ *   functions globals again (script-scope-tokens.ts, or script-scope.ts when that needs a parser).
  * Rewrites keep every line break, so positions move only where text is inserted; ColumnEdits
  * records those places.
  */
