@@ -88,6 +88,9 @@ async function build(entry: string, globals: readonly string[], forbidden: Reado
       conditions: [],
       // /* @__PURE__ */ must not let esbuild drop a D() call.
       ignoreAnnotations: true,
+      // A smaller script for esbuild to print and V8 to parse (about 20% for a large config);
+      // positions go through the source map either way.
+      minifyWhitespace: true,
       treeShaking: false,
       // What wrapped calls (call-wrap.ts) call: defined in the bundle itself (a hoisted function
       // declaration), so the bundle runs anywhere, not only in zonesmith's sandbox.

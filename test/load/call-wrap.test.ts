@@ -103,7 +103,7 @@ describe('large configs: calls are wrapped, positions still exact', () => {
     expect(lines.join('\n').length).toBeGreaterThan(WRAP_MIN_CHARS);
     const bundle = await bundleConfig(file, DSL_GLOBALS);
     // Only the D() calls holding an alias call are wrapped; every DSL call is numbered.
-    expect(bundle.code.match(/__zonesmith_run\(\(\) => __zonesmith_at\(\s*\d+,\s*D,/g)).toHaveLength(80);
+    expect(bundle.code.match(/__zonesmith_run\(\(\)\s*=>\s*__zonesmith_at\(\s*\d+,\s*D,/g)).toHaveLength(80);
     expect(bundle.code.match(/__zonesmith_at\(/g)).toHaveLength(1 + 400 * 3 + 320);
     // The bundle runs outside the sandbox given the DSL's globals (__zonesmith_run is its own).
     let domains = 0;
