@@ -23,7 +23,8 @@ let pendingPos: Pos = 0;
  * positions among its own call sites, as it can by where it writes its calls.
  */
 export function callAt(site: number, fn: Function, ...args: unknown[]): unknown {
-  pendingFn = typeof site === 'number' && site > 0 ? fn : undefined;
+  // Anything but a positive integer (a config calling this itself) is no site: the stack decides.
+  pendingFn = Number.isSafeInteger(site) && site > 0 ? fn : undefined;
   pendingPos = site;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-return
   return fn(...args);

@@ -222,7 +222,8 @@ describe('positions in the sandbox: fallbacks and forgeries', () => {
         'D("example.com", REG,',
         '  __zonesmith_at(99999, A, "nowhere", "192.0.2.1"),',
         '  __zonesmith_at(1, A, "first-site", "192.0.2.2"),',
-        '  __zonesmith_at("junk", A, "junk", "192.0.2.3")',
+        '  __zonesmith_at("junk", A, "junk", "192.0.2.3"),',
+        '  __zonesmith_at(Infinity, A, "inf", "192.0.2.4")',
         ');',
         'var replaced = true;',
         'try { Object.defineProperty(globalThis, "__zonesmith_at", { value: function () {} }); } catch (e) { replaced = false; }',
@@ -232,12 +233,13 @@ describe('positions in the sandbox: fallbacks and forgeries', () => {
     );
     const config = await loadConfig({ configPath: file });
     const records = config.domains[0]?.records ?? [];
-    expect(records.map((r) => r.label)).toEqual(['nowhere', 'first-site', 'junk']);
+    expect(records.map((r) => r.label)).toEqual(['nowhere', 'first-site', 'junk', 'inf']);
     expect(records[0]?.source).toBeUndefined();
     // Site 1 is the first call the loader numbered: NewRegistrar.
     expect(records[1]?.source).toEqual(at('NewRegistrar('));
     // Not a site number: the DSL captures the stack, as for any call it was not told about.
     expect(records[2]?.source).toEqual(at('__zonesmith_at("junk"'));
+    expect(records[3]?.source).toEqual(at('__zonesmith_at(Infinity'));
   });
 
   it('checks site numbers in the output like every other field', () => {
