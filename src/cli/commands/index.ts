@@ -11,7 +11,11 @@ import { registerPush } from './push.js';
 /** Sets the process exit code from a command's result. */
 export type SetExit = (code: number) => void;
 
-/** Adds every command to the program. */
+/**
+ * Adds every command to the program. Registration is light (names, flags, help); each command's
+ * implementation is imported when it runs, so `check` does not load the reconcile engine and
+ * `--help` loads none of them.
+ */
 export function registerCommands(program: Command, output: Output, setExit: SetExit): void {
   registerCheck(program, output, setExit);
   registerPrintIr(program, output, setExit);

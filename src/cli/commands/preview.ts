@@ -1,18 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runPreview, type PreviewRun } from '../../gitops/run-preview.js';
-import { parseShard, pickDomains } from '../../gitops/shard.js';
-import { totalChanges } from '../../plan/build.js';
-import { planToJson } from '../../plan/serialize.js';
-import { renderMarkdown } from '../../plan/render/markdown.js';
-import { renderReport } from '../../plan/render/report.js';
-import { renderText } from '../../plan/render/text.js';
-import type { Plan } from '../../plan/types.js';
-import type { IrDomain } from '../../ir/types.js';
 import type { Output } from '../output.js';
-import { zoneProgress } from '../progress.js';
-import { addReconcileFlags, openReconcile, type ReconcileContext, type ReconcileFlags } from '../reconcile-flags.js';
+import { addReconcileFlags, type ReconcileFlags } from '../reconcile-flags.js';
 import type { SetExit } from './index.js';
 
 /** The flags of every command that plans zones (preview, push, comment, drift). */
@@ -21,71 +9,19 @@ export interface PlanFlags extends ReconcileFlags {
   shard?: string;
 }
 
+/** The flags of `zonesmith preview`. */
+export interface PreviewFlags extends PlanFlags {
+  out?: string;
+}
+
 /** Adds --shard to a planning command. */
 export function addPlanFlags(cmd: Command): Command {
   return addReconcileFlags(cmd).option('--shard <i/n>', 'take only share i of n of the selected domains (stable hash; for parallel CI jobs)');
-}
-
-/**
- * Plans the zones the flags select, through a session that hides RECORD_VERSION() records; shows
- * progress on a terminal. `exactDomains` (push --plan) replaces --domains and --shard. The caller
- * closes `run.session` (and `ctx`).
- */
-export async function planRun(ctx: ReconcileContext, flags: PlanFlags, output: Output, exact?: { domains: readonly IrDomain[]; providers: string }): Promise<PreviewRun> {
-  const domains =
-    exact?.domains ??
-    pickDomains(ctx.ir, {
-      ...(flags.domains ? { domains: flags.domains } : {}),
-      ...(flags.shard ? { shard: parseShard(flags.shard) } : {}),
-    });
-  const progress = zoneProgress(output, domains.length, 'reading');
-  const concurrency = flags.cmax ?? flags.concurrency;
-  const providers = exact ? exact.providers : flags.providers;
-  const run = await runPreview(ctx.ir, ctx.providers, {
-    exactDomains: domains,
-    ...(providers ? { providers } : {}),
-    concurrency,
-    force: Boolean(flags.force),
-    env: { log: (line) => output.err(line), configDir: dirname(resolve(ctx.configPath)) },
-    onZone: (w) => progress.tick(w.plan.domain),
-  });
-  progress.done();
-  return run;
 }
 
 /** `zonesmith preview`: what push would change, per zone and provider; changes nothing. */
 export function registerPreview(program: Command, output: Output, setExit: SetExit): void {
   addPlanFlags(program.command('preview').description('show what push would change (reads providers, changes nothing)'))
     .option('--out <file>', 'save the plan as JSON for `push --plan` and `comment`')
-    .action(async (flags: PlanFlags & { out?: string }) => {
-      const ctx = await openReconcile(flags, output);
-      try {
-        const run = await planRun(ctx, flags, output);
-        try {
-          const { plan } = run;
-          output.out(renderPlan(plan, flags.format, output.color));
-          if (flags.out) await writeFile(flags.out, planToJson(plan));
-          if (flags.report) await writeFile(flags.report, renderReport(plan));
-          setExit(previewExitCode(plan, Boolean(flags.expectNoChanges)));
-        } finally {
-          await run.session.close();
-        }
-      } finally {
-        await ctx.close();
-      }
-    });
-}
-
-/** Renders a plan in the requested format. */
-export function renderPlan(plan: Plan, format: ReconcileFlags['format'], color: boolean): string {
-  if (format === 'markdown') return renderMarkdown(plan);
-  if (format === 'json') return planToJson(plan);
-  return renderText(plan, { color });
-}
-
-/** 1 when a zone could not be planned; 2 when changes are pending and the caller expects none; else 0. */
-export function previewExitCode(plan: Plan, expectNoChanges: boolean): number {
-  if (plan.zones.some((z) => z.error)) return 1;
-  if (expectNoChanges && (totalChanges(plan) > 0 || plan.zones.some((z) => !z.exists))) return 2;
-  return 0;
+    .action(async (flags: PreviewFlags) => (await import('../actions/preview.js')).previewAction(flags, output, setExit));
 }
