@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ConfigError, ZonesmithError } from '../errors.js';
 import { hasErrors, type Diagnostic } from '../ir/diagnostic.js';
-import { normalizeConfig } from '../ir/normalize.js';
-import { parseIr } from '../ir/ir-file.js';
 import type { IrConfig } from '../ir/types.js';
 import { loadConfig, type ConsoleMessage } from '../load/index.js';
 
@@ -50,6 +48,7 @@ export async function loadInput(opts: ConfigOptions): Promise<ConfigInput> {
     const text = await readFile(opts.ir, 'utf8').catch((err: Error) => {
       throw new ZonesmithError('ir-unreadable', `cannot read IR file ${opts.ir}: ${err.message}`);
     });
+    const { parseIr } = await import('../ir/ir-file.js');
     const { ir, diagnostics } = parseIr(text, opts.ir);
     if (hasErrors(diagnostics)) throw new ConfigError(diagnostics, `${opts.ir} has errors`);
     return { ir, configPath: opts.ir, diagnostics };
@@ -61,7 +60,7 @@ export async function loadInput(opts: ConfigOptions): Promise<ConfigInput> {
   const diagnostics: Diagnostic[] = [];
   // TypeScript costs ~0.5 s and ~130 MB to load: only when the type check runs.
   if (opts.typecheck) diagnostics.push(...(await import('../load/typecheck.js')).typecheckConfig(configPath));
-  const raw = await loadConfig({
+  const loading = loadConfig({
     configPath,
     variables: parseVariables(opts.variable ?? []),
     ...(opts.memoryLimit !== undefined ? { memoryLimitMb: opts.memoryLimit } : {}),
@@ -69,8 +68,15 @@ export async function loadInput(opts: ConfigOptions): Promise<ConfigInput> {
     ...(opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}),
     ...(opts.onConsole ? { onConsole: (m: ConsoleMessage) => opts.onConsole?.(`${configPath}: console.${m.level}: ${m.text}`) } : {}),
   });
-  const { ir, diagnostics: normDiags } = normalizeConfig(raw);
-  diagnostics.push(...normDiags);
+  // The normaliser and the records layer (about 60 modules) load while the sandbox starts and the
+  // config bundles: loadConfig has started both by now, and the host mostly waits on them.
+  const normalizing = import('../ir/normalize.js');
+  // A failed import is reported by the await below; it must not count as unhandled when the
+  // config fails first.
+  normalizing.catch(() => undefined);
+  const raw = await loading;
+  const { ir, diagnostics: normDiags } = (await normalizing).normalizeConfig(raw);
+  for (const d of normDiags) diagnostics.push(d);
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics, `${configPath} has errors`);
   return { ir, configPath, diagnostics };
 }

@@ -1,3 +1,4 @@
+import { flatString } from './flat-string.js';
 import { nameSyntaxProblem, toAsciiName } from './names.js';
 
 /** A problem with a label, before it is placed at a source location. */
@@ -26,6 +27,15 @@ export function normalizeLabel(label: unknown, zone: string, type: string, allow
   if (typeof label !== 'string') return fail('invalid-label', `the label must be a string, not ${typeof label}`);
   if (label === '') return fail('empty-label', 'the label is empty; did you mean "@"?');
   if (label === '@') return { ok: true, short: '@', fqdn: zone };
+  if (plainRelative(label) && (allowRepeatedDomain || (label !== zone && !isBelow(label, zone)))) {
+    // What the general path below returns for such a label, without its lower-casing, regular
+    // expressions and intermediate objects: this runs once per record.
+    const fqdn = flatString(`${label}.${zone}`);
+    if (fqdn.length <= 253) {
+      const warning = underscoreWarning(label, zone, type);
+      return warning ? { ok: true, short: label, fqdn, warning } : { ok: true, short: label, fqdn };
+    }
+  }
 
   const ascii = toAsciiName(label);
   if (!ascii.ok) return fail('invalid-label', `label "${label}": ${ascii.reason}`);
@@ -34,10 +44,10 @@ export function normalizeLabel(label: unknown, zone: string, type: string, allow
   if (name.endsWith('.')) {
     const abs = name.slice(0, -1);
     if (abs === zone) short = '@';
-    else if (abs.endsWith(`.${zone}`)) short = abs.slice(0, abs.length - zone.length - 1);
+    else if (isBelow(abs, zone)) short = abs.slice(0, abs.length - zone.length - 1);
     else return fail('label-not-in-zone', `label "${label}" ends with a dot but is not inside ${zone}`);
   } else {
-    if (!allowRepeatedDomain && (name === zone || name.endsWith(`.${zone}`))) {
+    if (!allowRepeatedDomain && (name === zone || isBelow(name, zone))) {
       const bare = name === zone ? '@' : name.slice(0, name.length - zone.length - 1);
       return fail(
         'label-repeats-domain',
@@ -47,11 +57,37 @@ export function normalizeLabel(label: unknown, zone: string, type: string, allow
     short = name;
   }
   if (short === '@') return { ok: true, short, fqdn: zone };
-  const fqdn = `${short}.${zone}`;
+  const fqdn = flatString(`${short}.${zone}`);
   const problem = nameSyntaxProblem(short) ?? (fqdn.length > 253 ? `makes a name of ${fqdn.length} characters; names are at most 253` : undefined);
   if (problem) return fail('invalid-label', `label "${label}" ${problem}`);
   const warning = underscoreWarning(short, zone, type);
   return warning ? { ok: true, short, fqdn, warning } : { ok: true, short, fqdn };
+}
+
+/**
+ * True for a relative name already in its final form: lower-case letters, digits, `-`, `_`, `/`,
+ * non-empty labels of at most 63 characters, no punycode (which needs checking), no `*`, no final
+ * dot. Most labels are; anything else takes the general path.
+ */
+function plainRelative(label: string): boolean {
+  const n = label.length;
+  let start = 0;
+  let hyphen = false;
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i);
+    if (c === 0x2e) {
+      if (i === start || i - start > 63) return false;
+      start = i + 1;
+    } else if (c === 0x2d) hyphen = true;
+    else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2f)) return false;
+  }
+  return start < n && n - start <= 63 && !(hyphen && label.includes('xn--'));
+}
+
+/** `name` ends with `.zone` (checked without building that string: this runs once per record). */
+function isBelow(name: string, zone: string): boolean {
+  const dot = name.length - zone.length - 1;
+  return dot >= 0 && name.charCodeAt(dot) === 0x2e && name.endsWith(zone);
 }
 
 function underscoreWarning(short: string, zone: string, type: string): LabelIssue | undefined {

@@ -1,5 +1,6 @@
 import { RdataError, type DnsRecord, type RecordTypeModule } from '../records/types.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
+import { flatString } from './flat-string.js';
 import { normalizeLabel } from './labels.js';
 import { metaToStrings } from './meta.js';
 import { isIpAddress } from './names.js';
@@ -68,7 +69,7 @@ export function normalizeRecord(input: InputRecord, ctx: RecordContext): DnsReco
 
   const data = parseData(mod, input, ctx, src);
   if (data === FAILED) return undefined;
-  const rdata = mod.format(data);
+  const rdata = flatString(mod.format(data));
   const fqdn = label.fqdn;
   const short = label.short;
   if (short === '@' ? type === 'CNAME' || type === 'NS' : type === 'SOA' || type === 'CNAME' || TARGET_ARG[type] !== undefined) {
@@ -97,7 +98,7 @@ function placementOk(type: string, short: string, fqdn: string, target: string, 
     diags.push(error('soa-not-at-apex', `SOA is only allowed at the apex ("@"), not at ${fqdn}`, src, ctx.domain));
     ok = false;
   }
-  if (type === 'CNAME' && target === `${fqdn}.`) {
+  if (type === 'CNAME' && target.length === fqdn.length + 1 && target.endsWith('.') && target.startsWith(fqdn)) {
     diags.push(error('cname-loop', `CNAME ${fqdn} points at itself`, src, ctx.domain));
     ok = false;
   }

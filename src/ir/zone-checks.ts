@@ -30,17 +30,18 @@ export function checkZone(records: readonly DnsRecord[], zone: string, domain: s
     else if (Array.isArray(prev)) prev.push(n);
     else byName.set(name, [prev, n]);
   }
-  for (const [name, entry] of byName) {
+  // forEach, not for-of: no [name, entry] array per name (one per record, mostly).
+  byName.forEach((entry, name) => {
     if (!Array.isArray(entry)) {
       if (entry.type === 'DS' && name !== zone) dsWithoutNs(entry, domain, diagnostics);
-      continue;
+      return;
     }
     checkGroup(entry, domain, diagnostics);
     checkCnames(name, entry, domain, diagnostics);
     if (name !== zone && entry.some((n) => n.type === 'DS') && !entry.some((n) => n.type === 'NS')) {
       for (const n of entry) if (n.type === 'DS') dsWithoutNs(n, domain, diagnostics);
     }
-  }
+  });
 }
 
 /** Equal identity; the rdata decides except for types with their own comparison (SOA). */
