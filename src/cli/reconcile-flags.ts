@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { addConfigFlags, collect, positiveInt, type ConfigFlags } from './commands/config-flags.js';
 
 /** Flags shared by preview and push (and later commands that reconcile). */
@@ -33,6 +33,6 @@ export function addReconcileFlags(cmd: Command): Command {
 }
 
 function formatOption(value: string): string {
-  if (!['text', 'markdown', 'json'].includes(value)) throw new Error(`--format must be text, markdown or json, not "${value}"`);
+  if (!['text', 'markdown', 'json'].includes(value)) throw new InvalidArgumentError(`--format must be text, markdown or json, not "${value}"`);
   return value;
 }

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 
 /** Adds the flags shared by every command that evaluates a config. */
 export function addConfigFlags(cmd: Command): Command {
@@ -16,10 +16,10 @@ export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Parses a positive integer flag value. */
+/** Parses a positive integer flag value; commander reports a bad one as a usage error (exit 1). */
 export function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive integer, got "${value}"`);
   return n;
 }
 

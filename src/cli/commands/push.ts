@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Output } from '../output.js';
 import { collect } from './config-flags.js';
 import type { SetExit } from './index.js';
@@ -16,7 +16,7 @@ export interface PushFlags extends PlanFlags {
 
 function seconds(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new Error(`expected a number of seconds (0-86400], got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new InvalidArgumentError(`expected a number of seconds (0-86400], got "${value}"`);
   return n;
 }
 
