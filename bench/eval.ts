@@ -7,7 +7,8 @@
  *   node --import tsx bench/eval.ts --json     the same as JSON
  *   node --import tsx bench/eval.ts --generate DIR   only write the two configs to DIR
  *   node --import tsx bench/eval.ts --cli DIST       also time `DIST/src/cli/bin.js check --no-typecheck`
- *                                                    (the built CLI; default dist) on both configs
+ *                                                    (the built CLI; default dist) on both configs, with
+ *                                                    the peaks of the CLI and of its sandbox child
  *
  * Target (brief): loading ≤ 1.0 s and ≤ 300 MB without the type check.
  */
@@ -86,6 +87,9 @@ interface ScenarioResult {
   scenario: string;
   cold: Run;
   warm: Run;
+  /** Peak RSS of this process after the cold run (what one CLI run sees, plus tsx), MB. */
+  hostPeakColdMb: number;
+  /** Peak RSS after both runs, MB. */
   hostPeakMb: number;
   sandboxPeakMb: number | undefined;
 }
@@ -121,61 +125,89 @@ async function runScenario(scenario: string, configs: { ts: string; js: string }
     return run;
   };
   const cold = await once();
+  const hostPeakColdMb = process.resourceUsage().maxRSS / 1024;
   const warm = await once();
   return {
     scenario,
     cold,
     warm,
+    hostPeakColdMb,
     hostPeakMb: process.resourceUsage().maxRSS / 1024,
     sandboxPeakMb: Math.max(cold.stats?.sandboxPeakMb ?? 0, warm.stats?.sandboxPeakMb ?? 0) || undefined,
   };
 }
 
-/** One run of the built CLI: wall time, and with GNU time CPU (children included) and peak memory. */
+/** The built CLI on one config: best wall of three, and the peaks of its two processes. */
 interface CliRun {
   scenario: string;
   wallMs: number;
+  /** CPU of the CLI and the children it reaped (GNU time), ms. */
   cpuMs?: number;
+  /** Peak RSS of the largest process (GNU time), MB. */
   peakMb?: number;
+  /** Peak RSS of the CLI process itself and of its sandbox child, from a fourth, probed run, MB. */
+  hostPeakMb?: number;
+  sandboxPeakMb?: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
 
-/** `zonesmith check --no-typecheck` in the config's directory, as a user runs it (best of three). */
+/**
+ * Preloaded into the probed run only: at exit, prints the CLI process's own peak RSS and the one
+ * the sandbox child reported with its answer (the `maxRssKb` of src/load/sandbox-child.ts).
+ */
+const PROBE = `import cp from 'node:child_process';
+import { syncBuiltinESMExports } from 'node:module';
+let sandboxKb = 0;
+const spawn = cp.spawn;
+cp.spawn = function (...args) {
+  const child = spawn.apply(this, args);
+  child.on('message', (m) => { if (typeof m?.maxRssKb === 'number') sandboxKb = m.maxRssKb; });
+  return child;
+};
+syncBuiltinESMExports();
+process.on('exit', () => process.stderr.write('zonesmith-probe ' + process.resourceUsage().maxRSS + ' ' + sandboxKb + '\\n'));`;
+
+/** `zonesmith check --no-typecheck` in the config's directory, as a user runs it. */
 function runCli(bin: string, config: string, scenario: string): CliRun {
+  const argv = [bin, 'check', '--no-typecheck'];
+  const cwd = path.dirname(config);
   const runs: CliRun[] = [];
   for (let i = 0; i < 3; i++) {
     const timed = existsSync(GNU_TIME);
-    const argv = [bin, 'check', '--no-typecheck'];
     const t0 = performance.now();
     const r = timed
-      ? spawnSync(GNU_TIME, ['-f', 'zonesmith-time %U %S %M', process.execPath, ...argv], { cwd: path.dirname(config), encoding: 'utf8' })
-      : spawnSync(process.execPath, argv, { cwd: path.dirname(config), encoding: 'utf8' });
+      ? spawnSync(GNU_TIME, ['-f', 'zonesmith-time %U %S %M', process.execPath, ...argv], { cwd, encoding: 'utf8' })
+      : spawnSync(process.execPath, argv, { cwd, encoding: 'utf8' });
     const wallMs = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${scenario} failed: ${r.stderr}`);
     const m = /zonesmith-time ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
     runs.push({ scenario, wallMs, ...(m ? { cpuMs: (Number(m[1]) + Number(m[2])) * 1000, peakMb: Number(m[3]) / 1024 } : {}) });
   }
-  return runs.sort((a, b) => a.wallMs - b.wallMs)[0] as CliRun;
+  const best = runs.sort((a, b) => a.wallMs - b.wallMs)[0] as CliRun;
+  // Apart from the timed runs: the preload adds a module to the start-up.
+  const probe = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(PROBE)}`, ...argv], { cwd, encoding: 'utf8' });
+  const p = /zonesmith-probe (\d+) (\d+)/.exec(probe.stderr);
+  return p ? { ...best, hostPeakMb: Number(p[1]) / 1024, sandboxPeakMb: Number(p[2]) / 1024 || undefined } : best;
 }
 
 function cliTable(runs: CliRun[]): string {
-  // GNU time reports the CLI with the child processes it reaped: CPU summed, peak RSS of the largest.
-  const rows = ['| CLI (best of 3) | wall ms | CPU ms (CLI + children) | peak MB (largest process) |', '|---|---|---|---|'];
-  for (const r of runs) rows.push(`| ${r.scenario} | ${r.wallMs.toFixed(0)} | ${r.cpuMs?.toFixed(0) ?? '-'} | ${r.peakMb?.toFixed(0) ?? '-'} |`);
+  const mb = (n: number | undefined): string => n?.toFixed(0) ?? '-';
+  const rows = ['| CLI `check --no-typecheck` | wall ms (best of 3) | CPU ms (CLI + children) | host peak MB | sandbox peak MB | largest process MB |', '|---|---|---|---|---|---|'];
+  for (const r of runs) rows.push(`| ${r.scenario} | ${r.wallMs.toFixed(0)} | ${r.cpuMs?.toFixed(0) ?? '-'} | ${mb(r.hostPeakMb)} | ${mb(r.sandboxPeakMb)} | ${mb(r.peakMb)} |`);
   return rows.join('\n');
 }
 
 function table(results: ScenarioResult[]): string {
   const ms = (n: number | undefined): string => (n === undefined ? '-' : n.toFixed(0));
   const rows = [
-    '| scenario | cold wall ms | warm wall ms | bundle | evaluate | check | typecheck | normalise | host CPU ms | sandbox CPU ms | host peak MB | sandbox peak MB | JSON MB | numbered calls |',
+    '| scenario | cold wall ms | warm wall ms | bundle | evaluate | check | typecheck | normalise | host CPU ms | sandbox CPU ms | host peak MB (cold / both) | sandbox peak MB | JSON MB | numbered calls |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const s = r.warm.stats;
     rows.push(
-      `| ${r.scenario} | ${ms(r.cold.wallMs)} | ${ms(r.warm.wallMs)} | ${ms(s?.bundleMs)} | ${ms(s?.evaluateMs)} | ${ms(s?.checkMs)} | ${ms(r.warm.typecheckMs)} | ${ms(r.warm.normalizeMs)} | ${ms(r.warm.hostCpuMs)} | ${ms(s?.sandboxCpuMs)} | ${r.hostPeakMb.toFixed(0)} | ${r.sandboxPeakMb?.toFixed(0) ?? '-'} | ${((s?.outputBytes ?? 0) / 1e6).toFixed(1)} | ${s?.numberedCalls ?? '-'} |`,
+      `| ${r.scenario} | ${ms(r.cold.wallMs)} | ${ms(r.warm.wallMs)} | ${ms(s?.bundleMs)} | ${ms(s?.evaluateMs)} | ${ms(s?.checkMs)} | ${ms(r.warm.typecheckMs)} | ${ms(r.warm.normalizeMs)} | ${ms(r.warm.hostCpuMs)} | ${ms(s?.sandboxCpuMs)} | ${r.hostPeakColdMb.toFixed(0)} / ${r.hostPeakMb.toFixed(0)} | ${r.sandboxPeakMb?.toFixed(0) ?? '-'} | ${((s?.outputBytes ?? 0) / 1e6).toFixed(1)} | ${s?.numberedCalls ?? '-'} |`,
     );
   }
   return rows.join('\n');
@@ -197,6 +229,8 @@ async function main(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'zonesmith-bench-eval-'));
+  // Before and after: the benchmark's own processes raise the load average it reports at the end.
+  const loadBefore = os.loadavg();
   try {
     const configs = generate(dir);
     const results: ScenarioResult[] = [];
@@ -217,8 +251,11 @@ async function main(): Promise<void> {
     }
     if (args.includes('--json')) process.stdout.write(`${JSON.stringify(cli.length > 0 ? { results, cli } : results, null, 2)}\n`);
     else {
-      const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-      process.stdout.write(`${DOMAINS} domains × ${RECORDS} records, Node ${process.versions.node}, ${os.cpus().length} CPUs, load average ${load}\n\n${table(results)}\n`);
+      const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(' ');
+      process.stdout.write(
+        `${DOMAINS} domains × ${RECORDS} records, Node ${process.versions.node}, ${os.cpus().length} CPUs, ${new Date().toISOString()}, load average ${load(loadBefore)} before, ${load(os.loadavg())} after\n\n` +
+          `${table(results)}\n\nbundle to normalise and the CPU columns: the warm run.\n`,
+      );
       if (cli.length > 0) process.stdout.write(`\n${cliTable(cli)}\n`);
     }
   } finally {
