@@ -71,7 +71,12 @@ export interface Sandbox {
 export async function startSandbox(): Promise<Sandbox> {
   const ivmPath = resolveIvmPath();
   const code = await childBundle();
-  const child = spawn(process.execPath, ['--no-node-snapshot', '--input-type=module', '-e', code], {
+  // --no-lazy: V8 compiles every function of a script when it compiles the script. A config's
+  // functions nearly all run, and lazily each would be pre-parsed at compile time and parsed
+  // again on its first call: eager compilation saves that second pass (100,000 records: evaluation
+  // about 40 ms faster of 310, 14 MB more resident, Node 20 and 24, measured 2026-11). V8 flags
+  // are per process, which is one more reason the isolate lives in a child of its own.
+  const child = spawn(process.execPath, ['--no-node-snapshot', '--no-lazy', '--input-type=module', '-e', code], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
     // No environment (nothing to leak even past the isolate), and a fixed time zone and locale:
