@@ -5,4 +5,16 @@
  */
 import { run } from './main.js';
 
-process.exitCode = await run(process.argv);
+const code = await run(process.argv);
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+// Exiting here, once the output is out, spares the teardown of a natural exit, which unmaps the
+// heap page by page: after `check` of 100,000 records 25 ms on Node 20, 70 ms on Node 24
+// (measured 2026-11). Every command has awaited its work by now; nothing is left to run.
+process.exit(code);
+
+/** Resolves once everything written to `stream` so far has been handed to the system (or failed). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  // Writes complete in order, so the callback of an empty write comes after all earlier ones; it
+  // is called with the error when the stream failed or was closed (a reader that went away).
+  return new Promise((resolve) => void stream.write('', () => resolve()));
+}
