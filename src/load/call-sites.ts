@@ -1,5 +1,6 @@
 import { SITE_CALL_GLOBAL } from '../dsl/names.js';
-import type { DslCall } from './dsl-calls.js';
+import { CallFlag, type DslCalls } from './dsl-calls.js';
+import { LineCursor, type TextEdit, type TextWriter } from './text-edits.js';
 
 /**
  * Positions injected at bundle time instead of captured at run time.
@@ -40,18 +41,29 @@ export class CallSites {
     return id;
   }
 
-  /** Numbers a call site at 1-based `line` and `column` of file `file` (from fileId). */
-  add(file: number, line: number, column: number): number {
-    if (this.next === this.file.length) {
-      this.file = grow(this.file);
-      this.line = grow(this.line);
-      this.column = grow(this.column);
+  /**
+   * Numbers `count` call sites, placed later with {@link set}; returns the first number. A file
+   * reserves its sites before anything could await, so numbers follow the order files start
+   * loading in however their rewrites interleave.
+   */
+  reserve(count: number): number {
+    const first = this.next;
+    this.next += count;
+    if (this.next > this.file.length) {
+      let size = this.file.length;
+      while (size < this.next) size *= 2;
+      this.file = grow(this.file, size);
+      this.line = grow(this.line, size);
+      this.column = grow(this.column, size);
     }
-    const site = this.next++;
+    return first;
+  }
+
+  /** Places reserved site `site` at 1-based `line` and `column` of file `file` (from fileId). */
+  set(site: number, file: number, line: number, column: number): void {
     this.file[site] = file;
     this.line[site] = line;
     this.column[site] = column;
-    return site;
   }
 
   /** How many sites were numbered. */
@@ -66,39 +78,40 @@ export class CallSites {
   }
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
   b.set(a);
   return b;
 }
 
-/** A replacement in the file text (start..end replaced by text). */
-export interface SiteEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
 /**
- * The edits that number each call of `calls` (found in `text`) not marked `declared`, adding the
- * sites to `sites` under `file`; `lineCol` turns an offset into a 1-based line and 0-based column.
+ * Writes `text` into `out` with each call of `calls` not marked declared numbered, from site
+ * `first` on (reserved in `sites` for file `file`: CallSites.reserve, DslCalls.undeclared sites),
+ * and `edits` (sorted by start) interleaved: at the same offset an edit of `edits` comes before a
+ * call's number.
+ *
+ * One pass over the calls with no object per call: a large config numbers over 100,000 calls in a
+ * process that does it once, so the cost is mostly V8 warming up and collecting garbage (about
+ * 0.3 s for 107,000 calls with an edit list and a line object per call, 2026-11).
  */
-export function siteEdits(
-  text: string,
-  calls: readonly DslCall[],
-  sites: CallSites,
-  file: number,
-  lineCol: (offset: number) => { line: number; column: number },
-): SiteEdit[] {
-  const out: SiteEdit[] = [];
-  for (const c of calls) {
-    if (c.declared) continue;
-    const at = lineCol(c.start);
-    const site = sites.add(file, at.line, at.column + 1);
+export function writeNumbered(text: string, calls: DslCalls, sites: CallSites, file: number, first: number, edits: readonly TextEdit[], out: TextWriter): void {
+  const lines = new LineCursor(text);
+  const { start, name, open, flags } = calls;
+  let e = 0;
+  let site = first;
+  for (let k = 0; k < calls.count; k++) {
+    if (((flags[k] as number) & CallFlag.Declared) !== 0) continue;
+    const s = start[k] as number;
+    for (let edit = edits[e]; edit !== undefined && edit.start <= s; edit = edits[++e]) out.replace(edit.start, edit.end, edit.text);
+    lines.seek(s);
+    sites.set(site, file, lines.line, s - lines.lineStart + 1);
+    const nameEnd = s + (name[k] as number);
+    const paren = open[k] as number;
     // One edit from the name to its `(`: whatever lies between (spaces, a comment, a line break)
     // is kept, so lines do not move.
-    const between = c.open === c.start + c.name ? '' : text.slice(c.start + c.name, c.open);
-    out.push({ start: c.start, end: c.open + 1, text: `${SITE_CALL_GLOBAL}(${site}, ${text.slice(c.start, c.start + c.name)}${between},` });
+    const between = paren === nameEnd ? '' : text.slice(nameEnd, paren);
+    out.replace(s, paren + 1, `${SITE_CALL_GLOBAL}(${site}, ${text.slice(s, nameEnd)}${between},`);
+    site++;
   }
-  return out;
+  for (let edit = edits[e]; edit !== undefined; edit = edits[++e]) out.replace(edit.start, edit.end, edit.text);
 }

@@ -1,4 +1,4 @@
-import type { DslCall } from './dsl-calls.js';
+import { CallFlag, type DslCalls } from './dsl-calls.js';
 
 /**
  * Keeps position capture linear in the size of a config.
@@ -29,20 +29,23 @@ export interface Insertion {
 }
 
 /**
- * The insertions that wrap each outermost call of `calls` (dsl-calls.ts: findDslCalls) that may
- * capture a stack frame, in text order, two per wrapped call. A call the loader numbers whose
+ * The insertions that wrap each outermost call of `calls` (dsl-calls.ts: findDslCalls; none when
+ * undefined) that may capture a stack frame, in text order, two per wrapped call. A call the loader numbers whose
  * arguments make only numbered DSL calls captures nothing and stays as it is (a wrapper would
  * only make V8 parse its arguments twice).
  */
-export function wrapCalls(calls: readonly DslCall[], numbered: boolean): Insertion[] {
+export function wrapCalls(calls: DslCalls | undefined, numbered: boolean): Insertion[] {
   const out: Insertion[] = [];
+  if (!calls) return out;
+  const { start, end, flags } = calls;
   let covered = -1;
-  for (const c of calls) {
+  for (let k = 0; k < calls.count; k++) {
+    const f = flags[k] as number;
     // Calls inside a wrapped one run in its arrow already.
-    if (c.start < covered || c.suspends) continue;
-    covered = c.end;
-    if (numbered && !c.declared && !c.otherCalls) continue;
-    out.push({ at: c.start, text: `${RUN_GLOBAL}(() => ` }, { at: c.end, text: ')' });
+    if ((start[k] as number) < covered || (f & CallFlag.Suspends) !== 0) continue;
+    covered = end[k] as number;
+    if (numbered && (f & (CallFlag.Declared | CallFlag.OtherCalls)) === 0) continue;
+    out.push({ at: start[k] as number, text: `${RUN_GLOBAL}(() => ` }, { at: end[k] as number, text: ')' });
   }
   return out;
 }

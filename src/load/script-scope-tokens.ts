@@ -16,7 +16,7 @@ import { PUNCT2, Tok, type Tokens } from './tokenize.js';
 export function tokenScriptScope(text: string, t: Tokens): ScriptScope | undefined {
   const { count, kind, start, end } = t;
   if (count > 0 && kind[0] === Tok.String) return undefined; // maybe "use strict"
-  const s = new TokenScan(text, t, NO_NAMES);
+  const s = new TokenScan(text, t);
   const edits: ScopeEdit[] = [];
   const vars: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -46,7 +46,6 @@ export function tokenScriptScope(text: string, t: Tokens): ScriptScope | undefin
   return { edits };
 }
 
-const NO_NAMES: ReadonlySet<string> = new Set();
 // Statements whose `(...)` may be followed by a block; after anything else `) {` is a method.
 const CONTROL = new Set(['if', 'for', 'while', 'switch', 'catch', 'with']);
 const OPEN_BRACE = 123;

@@ -1,10 +1,10 @@
-import { siteEdits, type CallSites } from './call-sites.js';
+import { writeNumbered, type CallSites } from './call-sites.js';
 import { wrapCalls } from './call-wrap.js';
 import type { ColumnEdits } from './column-edits.js';
 import { findDslCalls } from './dsl-calls.js';
 import { loadTypeScript, scriptScope } from './script-scope.js';
 import { tokenScriptScope } from './script-scope-tokens.js';
-import { applyEdits, LineCursor, mergeEdits, type TextEdit } from './text-edits.js';
+import { LineCursor, mergeEdits, TextWriter, type TextEdit } from './text-edits.js';
 import { PUNCT2, Tok, tokenize, type Tokens } from './tokenize.js';
 
 /**
@@ -83,7 +83,7 @@ const COMMA = 44;
 /** Rewrites one file; see the module comment. */
 export async function transformSource(input: TransformInput): Promise<TransformOutput> {
   const { text } = input;
-  const t = tokenize(text);
+  const t = tokenize(text, input.wrapNames);
   const problems: SourceProblem[] = [];
   const problem = (offset: number, code: string, message: string): void => {
     const lc = new LineCursor(text).at(offset);
@@ -98,18 +98,21 @@ export async function transformSource(input: TransformInput): Promise<TransformO
     wraps = wrapCalls(calls, input.sites !== undefined).map((w) => ({ start: w.at, end: w.at, text: w.text }));
     wrapped += wraps.length / 2;
   }
-  let numbered: Edit[] = [];
-  if (calls && input.sites) {
-    const lines = new LineCursor(text);
-    numbered = siteEdits(text, calls, input.sites, input.sites.fileId(input.fileName), (offset) => lines.at(offset));
-    wrapped += numbered.length;
-  }
+  const { sites } = input;
+  // Site numbers are taken before anything awaits, so files get them in the order they start.
+  const file = calls && sites ? sites.fileId(input.fileName) : 0;
+  const first = calls && sites ? sites.reserve(calls.undeclared) : 0;
+  if (calls && sites) wrapped += calls.undeclared;
   const script = input.scriptCandidate && !hasModuleSyntax(text, t);
   // Most DNSControl scripts need no parser for this (script-scope-tokens.ts); TypeScript loads only for the others.
   const scope = script ? (tokenScriptScope(text, t) ?? scriptScope(await loadTypeScript(), text, input.fileName)).edits : [];
   // Each list is in text order. At the same offset, a script's prologue precedes a wrapper, and a
   // wrapper precedes the call's number.
-  const applied = applyEdits(text, mergeEdits([scope, edits, wraps, numbered]), script && !input.entry ? SCRIPT_EXPORTS : '');
+  const others = mergeEdits([scope, edits, wraps]);
+  const out = new TextWriter(text);
+  if (calls && sites) writeNumbered(text, calls, sites, file, first, others, out);
+  else for (const e of others) out.replace(e.start, e.end, e.text);
+  const applied = out.finish(script && !input.entry ? SCRIPT_EXPORTS : '');
   return { contents: applied.text, ...(applied.edits ? { edits: applied.edits } : {}), problems, script, wrapped };
 }
 
@@ -125,10 +128,9 @@ function checkCalls(input: TransformInput, t: Tokens, problem: (offset: number, 
     i < t.count && (t.kind[i] === Tok.String || (t.kind[i] === Tok.TemplateEnd && text.charCodeAt(t.start[i] ?? 0) === 96))
       ? literal(text.slice(t.start[i], t.end[i]))
       : undefined;
-  for (let i = 0; i + 1 < t.count; i++) {
-    if (t.kind[i] !== Tok.Name || !punct(i + 1, OPEN_PAREN)) continue;
+  for (const i of t.loads) {
+    if (!punct(i + 1, OPEN_PAREN)) continue;
     const w = word(i);
-    if (w !== 'require' && w !== 'import' && w !== 'require_glob') continue;
     if (i > 0 && (punct(i - 1, 46) || punct(i - 1, PUNCT2.optionalChain) || word(i - 1) === 'function')) continue;
     const start = t.start[i] ?? 0;
     if (w === 'import') {

@@ -87,7 +87,7 @@ describe('numbering DSL calls (the text rewrite)', () => {
 
   it('wraps only outermost calls that may still capture a stack frame', () => {
     const text = 'D("a", A("@", "1"));\nD("b", mx("@"));\nD("c", helper());\nD("d", new X());\n';
-    const calls = findDslCalls(text, NAMES, true) ?? [];
+    const calls = findDslCalls(text, NAMES, true);
     const wrapped = wrapCalls(calls, true).filter((w) => w.text !== ')').map((w) => text.slice(w.at, w.at + 6));
     expect(wrapped).toEqual(['D("b",', 'D("c",', 'D("d",']);
     expect(wrapCalls(calls, false)).toHaveLength(8);

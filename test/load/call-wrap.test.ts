@@ -23,7 +23,7 @@ function apply(text: string, ins: readonly Insertion[]): string {
   return out + text.slice(pos);
 }
 
-const wrap = (text: string, javascript = true): string => apply(text, wrapCalls(findDslCalls(text, NAMES, javascript) ?? [], false));
+const wrap = (text: string, javascript = true): string => apply(text, wrapCalls(findDslCalls(text, NAMES, javascript), false));
 
 describe('wrapCalls', () => {
   it('wraps each outermost DSL call, leaving the calls in its arguments inside it', () => {
