@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { DSL_GLOBALS } from '../dsl/names.js';
 import { ZonesmithError } from '../errors.js';
+import { metafileInputs, readPrebuilt, type BuiltBundle } from './prebuilt.js';
 
 /** The DSL the sandbox runs: its runtime entry file and the globals it installs. */
 export interface DslSource {
@@ -33,28 +34,14 @@ export function defaultDslSource(): DslSource {
 const bundles = new Map<string, Promise<string>>();
 
 /**
- * The DSL runtime bundled as one script (IIFE, platform neutral), built once per process and
- * runtime path.
+ * The DSL runtime bundled as one script (IIFE, platform neutral): prebuilt by `npm run build`
+ * (prebuilt.ts) for the shipped runtime, else built once per process and runtime path.
  */
 export function dslBundle(runtimePath: string): Promise<string> {
   let cached = bundles.get(runtimePath);
   if (!cached) {
-    cached = esbuild
-      .build({
-        entryPoints: [runtimePath],
-        bundle: true,
-        write: false,
-        format: 'iife',
-        platform: 'neutral',
-        target: 'es2022',
-        mainFields: [],
-        logLevel: 'silent',
-      })
-      .then((r) => {
-        const out = r.outputFiles[0];
-        if (!out) throw new Error('esbuild returned no output for the DSL runtime');
-        return out.text;
-      })
+    cached = readPrebuilt(runtimePath)
+      .then(async (code) => code ?? (await buildDslBundle(runtimePath)).code)
       .catch((err: unknown) => {
         bundles.delete(runtimePath);
         throw new ZonesmithError('dsl-unavailable', `cannot bundle the DSL runtime ${runtimePath}: ${(err as Error).message}`, { cause: err });
@@ -62,4 +49,22 @@ export function dslBundle(runtimePath: string): Promise<string> {
     bundles.set(runtimePath, cached);
   }
   return cached;
+}
+
+/** Bundles the DSL runtime at `runtimePath` with esbuild (what the prebuilt bundle holds). */
+export async function buildDslBundle(runtimePath: string): Promise<BuiltBundle> {
+  const r = await esbuild.build({
+    entryPoints: [runtimePath],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'neutral',
+    target: 'es2022',
+    mainFields: [],
+    logLevel: 'silent',
+    metafile: true,
+  });
+  const out = r.outputFiles[0];
+  if (!out) throw new Error('esbuild returned no output for the DSL runtime');
+  return { code: out.text, inputs: metafileInputs(r.metafile, process.cwd()) };
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { resolveIvmPath } from './ivm.js';
+import { metafileInputs, readPrebuilt, type BuiltBundle } from './prebuilt.js';
 import type { SandboxJob, SandboxReply } from './sandbox-child.js';
 import type { SandboxInput, SandboxOutcome } from './sandbox-isolate.js';
 import { GUARD_PREFIX } from './sandbox-prelude.js';
@@ -20,30 +21,39 @@ const GRACE_MS = 5_000;
 const MAX_STDERR = 64 * 1024;
 
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+/** The child's entry file, for the layout we run from (src/ or dist/). */
+export const CHILD_ENTRY = fileURLToPath(new URL(`./sandbox-child${EXT}`, import.meta.url));
 let childCode: Promise<string> | undefined;
 
 /**
- * The child's code: sandbox-child.ts and what it imports, bundled once per process so the same
- * code runs whether zonesmith runs from src/ (vitest, tsx) or from dist/. It is passed with `-e`,
- * so it must stay well under Linux's 128 KiB limit on one argument (about 14 KB in 2026-11).
+ * The child's code: sandbox-child.ts and what it imports as one script, so the same code runs
+ * whether zonesmith runs from src/ (vitest, tsx) or from dist/: prebuilt by `npm run build`
+ * (prebuilt.ts), else bundled once per process. It is passed with `-e`, so it must stay well
+ * under Linux's 128 KiB limit on one argument (about 14 KB in 2026-11).
  */
 function childBundle(): Promise<string> {
-  childCode ??= esbuild
-    .build({
-      entryPoints: [fileURLToPath(new URL(`./sandbox-child${EXT}`, import.meta.url))],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      logLevel: 'silent',
-    })
-    .then((r) => (r.outputFiles[0] as { text: string }).text)
+  childCode ??= readPrebuilt(CHILD_ENTRY)
+    .then(async (code) => code ?? (await buildChildBundle()).code)
     .catch((err: unknown) => {
       childCode = undefined;
       throw err;
     });
   return childCode;
+}
+
+/** Bundles the child's code with esbuild (what the prebuilt bundle holds). */
+export async function buildChildBundle(): Promise<BuiltBundle> {
+  const r = await esbuild.build({
+    entryPoints: [CHILD_ENTRY],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'silent',
+    metafile: true,
+  });
+  return { code: (r.outputFiles[0] as { text: string }).text, inputs: metafileInputs(r.metafile, process.cwd()) };
 }
 
 /** A started sandbox process, ready for one job. */
