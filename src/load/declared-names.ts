@@ -10,14 +10,15 @@ import { PUNCT2 } from './tokenize.js';
  */
 export function declaredNames(s: TokenScan, javascript: boolean): Set<string> {
   const declared = new Set<string>();
-  for (const i of s.candidates) {
-    const w = s.word(i);
-    if (declared.has(w)) continue;
-    // A name before `(` is a call or a function's name, never a binding in a pattern.
+  const { candidates } = s;
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c] as number;
+    // A name before `(` is a call or a function's name, never a binding in a pattern. (The name's
+    // text is read only once it is known to be declared: most candidates are calls.)
     const isDeclared = s.isPunct(i + 1, OPEN_PAREN)
       ? s.word(i - 1) === 'function' || (s.isPunct(i - 1, STAR) && s.word(i - 2) === 'function')
       : isDeclaration(s, i, javascript);
-    if (isDeclared) declared.add(w);
+    if (isDeclared) declared.add(s.word(i));
   }
   return declared;
 }

@@ -59,7 +59,6 @@ const SKIP_AFTER_NAMES = new Set([
   'new', 'function', 'get', 'set', 'static', 'async', 'class', 'interface', 'type', 'declare', 'abstract',
   'public', 'private', 'protected', 'readonly', 'override', 'accessor',
 ]);
-const SKIP_AFTER_PUNCT = new Set<number>([46 /* . */, PUNCT2.optionalChain, 42 /* * */, 64 /* @ */, 35 /* # */]);
 // First characters of SKIP_AFTER_NAMES: any other name is ruled out without a slice.
 const SKIP_AFTER_FIRST = firstChars(SKIP_AFTER_NAMES);
 
@@ -160,7 +159,10 @@ function skipped(s: TokenScan, i: number): boolean {
   const { kind, punct, start } = s.t;
   const k = kind[i - 1];
   if (k === Tok.Name) return SKIP_AFTER_FIRST[s.text.charCodeAt(start[i - 1] as number) & 127] === 1 && SKIP_AFTER_NAMES.has(s.word(i - 1));
-  return k === Tok.Punct && SKIP_AFTER_PUNCT.has(punct[i - 1] as number);
+  if (k !== Tok.Punct) return false;
+  const p = punct[i - 1] as number;
+  // `.`, `?.`, `*`, `@`, `#`
+  return p === 46 || p === PUNCT2.optionalChain || p === 42 || p === 64 || p === 35;
 }
 
 function firstChars(words: ReadonlySet<string>): Uint8Array {

@@ -214,6 +214,20 @@ class Lexer {
     this.braces[this.braceDepth++] = template;
   }
 
+  // Next backslash, line feed and carriage return at or after the last offset asked about (or the text's length).
+  private backslash = -1;
+  private lf = -1;
+  private cr = -1;
+
+  // text[from, to) holds no backslash or line break (`from` never decreases from one call to the next).
+  private plain(from: number, to: number): boolean {
+    const { text } = this;
+    if (this.backslash < from) this.backslash = nextOf(text, '\\', from);
+    if (this.lf < from) this.lf = nextOf(text, '\n', from);
+    if (this.cr < from) this.cr = nextOf(text, '\r', from);
+    return this.backslash >= to && this.lf >= to && this.cr >= to;
+  }
+
   // Token `n` (not the first) follows what may be called: a name that is not a keyword like `if`, `)` or `]`.
   private afterCallee(n: number): boolean {
     const prev = this.kind[n - 1];
@@ -306,6 +320,14 @@ class Lexer {
         continue;
       }
       if (c === 34 || c === 39) {
+        // Most strings hold no backslash or line break: then the next quote ends it, and indexOf
+        // finds it without a loop of character tests (a config is mostly strings).
+        const close = text.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (close >= 0 && this.plain(i + 1, close)) {
+          this.push(Tok.String, i, close + 1);
+          i = close + 1;
+          continue;
+        }
         let j = i + 1;
         while (j < n) {
           const d = text.charCodeAt(j);
@@ -369,6 +391,11 @@ class Lexer {
     const { count, kind, start, end, punct, ambiguous, group, match, suspends, candidates, loads, callsBefore } = this;
     return { count, kind, start, end, punct, ambiguous, group, match, suspends, candidates, loads, callsBefore };
   }
+}
+
+function nextOf(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length : at;
 }
 
 function grown<T extends Uint8Array | Uint16Array | Int32Array>(from: T, to: T): T {
