@@ -17,7 +17,7 @@ export interface ConfigBundle {
   readonly entry: string;
   /** The bundled script (an IIFE). */
   readonly code: string;
-  /** The bundle's source map (decoded on first use: numbered call sites do without it). */
+  /** The bundle's source map (read and decoded on first use: numbered call sites do without it). */
   readonly map: SourceMapIndex;
   /** For each of the map's sources: the file relative to the working directory (virtual modules as named). */
   readonly files: readonly string[];
@@ -108,22 +108,32 @@ async function build(entry: string, globals: readonly string[], forbidden: Reado
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   const mapFile = result.outputFiles.find((f) => f.path.endsWith('.map'));
   if (!js || !mapFile) throw new Error('esbuild returned no bundle or no source map');
-  const raw = JSON.parse(mapFile.text) as { sources: string[]; mappings: string };
+  // The source map (2.4 MB for 100,000 records) is read only when a position is mapped through
+  // it (an error, a position captured from the stack): numbered calls carry their own positions.
+  let raw: { sources: string[]; mappings: string } | undefined;
+  const rawMap = (): { sources: string[]; mappings: string } => (raw ??= JSON.parse(mapFile.text) as { sources: string[]; mappings: string });
   let map: SourceMapIndex | undefined;
-  const absolute = raw.sources.map((s) => (isVirtual(s) ? undefined : path.resolve(root, s)));
+  let absolute: (string | undefined)[] | undefined;
+  const absolutes = (): (string | undefined)[] => (absolute ??= rawMap().sources.map((s) => (isVirtual(s) ? undefined : path.resolve(root, s))));
+  let files: string[] | undefined;
+  let edits: (ColumnEdits | undefined)[] | undefined;
   const sites = state.sites;
   const display = new Map<string, string>();
   return {
     entry,
     code: js.text,
     get map() {
-      return (map ??= SourceMapIndex.decode(raw));
+      return (map ??= SourceMapIndex.decode(rawMap()));
     },
-    files: raw.sources.map((s, i) => {
-      const abs = absolute[i];
-      return abs === undefined ? s : displayPath(abs);
-    }),
-    edits: absolute.map((abs) => (abs === undefined ? undefined : state.edits.get(abs))),
+    get files() {
+      return (files ??= rawMap().sources.map((s, i) => {
+        const abs = absolutes()[i];
+        return abs === undefined ? s : displayPath(abs);
+      }));
+    },
+    get edits() {
+      return (edits ??= absolutes().map((abs) => (abs === undefined ? undefined : state.edits.get(abs))));
+    },
     site(n) {
       const at = sites.at(n);
       if (!at) return undefined;
