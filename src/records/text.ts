@@ -121,8 +121,33 @@ export function utf8SeqLength(b: Uint8Array, i: number): number {
   return need + 1;
 }
 
+// Byte strings up to this long may be turned into text in one String.fromCharCode call (its
+// arguments go on the stack); longer ones take the general paths.
+const ONE_CALL_MAX = 4096;
+
+/** The bytes as one flat string of the same char codes; only for byte strings of at most ONE_CALL_MAX. */
+function charCodes(bytes: Uint8Array): string {
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
+/**
+ * True when every byte is printable ASCII other than `"` and `\`: the canonical escaped form is
+ * then the bytes as they are (the common TXT and CAA value, built in one piece instead of a
+ * character at a time).
+ */
+function plainBytes(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  if (n > ONE_CALL_MAX) return false;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20 || b > 0x7e || b === 0x22 || b === 0x5c) return false;
+  }
+  return true;
+}
+
 /** The canonical escaped body of a byte string, without the surrounding quotes. */
 export function escapeBytes(bytes: Uint8Array): string {
+  if (plainBytes(bytes)) return charCodes(bytes);
   let s = '';
   let i = 0;
   const n = bytes.length;
@@ -161,7 +186,14 @@ export function utf8(text: string): Uint8Array {
 
 /** Text of bytes as UTF-8 (invalid sequences become U+FFFD); for display and provider APIs. */
 export function bytesToText(bytes: Uint8Array): string {
+  // ASCII decodes to the same char codes; one call instead of the decoder's.
+  if (bytes.length <= ONE_CALL_MAX && isAscii(bytes)) return charCodes(bytes);
   return looseDecoder.decode(bytes);
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x7f) return false;
+  return true;
 }
 
 /** True when the bytes are valid UTF-8 (so `bytesToText` is lossless). */

@@ -43,11 +43,13 @@ export const TXT = defineType<TxtData>({
   code: 16,
   fromArgs(args) {
     expectAtLeast(args, 1, 'TXT', 'arguments');
-    const parts = args.map((a) => {
-      if (typeof a !== 'string') throw new RdataError('not-a-string', `TXT values must be strings, got ${typeof a}`);
-      return a;
-    });
-    return fromBytes(utf8(parts.join('')));
+    for (const a of args) if (typeof a !== 'string') throw new RdataError('not-a-string', `TXT values must be strings, got ${typeof a}`);
+    // One string (what the DSL passes) needs no joining.
+    const text = args.length === 1 ? (args[0] as string) : args.join('');
+    const bytes = utf8(text);
+    // Plain text (no surrogates, among others) comes back from UTF-8 as it went in, but for a
+    // leading U+FEFF, which the decoder drops as a byte order mark: no decoding for it.
+    return { bytes, text: plainToken(text) && text.charCodeAt(0) !== 0xfeff ? text : bytesToText(bytes) };
   },
   fromTokens(tokens) {
     expectAtLeast(tokens, 1, 'TXT');
