@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { ConfigError, ZonesmithError } from '../errors.js';
 import { hasErrors, type Diagnostic } from '../ir/diagnostic.js';
 import type { IrConfig } from '../ir/types.js';
-import { loadConfig, type ConsoleMessage } from '../load/index.js';
+import type { RawConfig, RawDomain, RawProvider } from '../dsl/raw-types.js';
+import type { ConfigNormalizer } from '../ir/normalize.js';
+import { loadConfigInParts, type ConsoleMessage, type RawConfigSink } from '../load/index.js';
 
 /** Options every command that reads a config accepts. */
 export interface ConfigOptions {
@@ -60,25 +62,50 @@ export async function loadInput(opts: ConfigOptions): Promise<ConfigInput> {
   const diagnostics: Diagnostic[] = [];
   // TypeScript costs ~0.5 s and ~130 MB to load: only when the type check runs.
   if (opts.typecheck) diagnostics.push(...(await import('../load/typecheck.js')).typecheckConfig(configPath));
-  const loading = loadConfig({
+  // A domain at a time: its raw objects are garbage once it is normalised (src/load/raw-parts.ts).
+  const loading = loadConfigInParts({
     configPath,
     variables: parseVariables(opts.variable ?? []),
     ...(opts.memoryLimit !== undefined ? { memoryLimitMb: opts.memoryLimit } : {}),
     ...(opts.timeLimit !== undefined ? { timeoutMs: opts.timeLimit } : {}),
     ...(opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}),
     ...(opts.onConsole ? { onConsole: (m: ConsoleMessage) => opts.onConsole?.(`${configPath}: console.${m.level}: ${m.text}`) } : {}),
-  });
+  }, async () => new NormalizingSink(await import('../ir/normalize.js')));
   // The normaliser and the records layer (about 60 modules) load while the sandbox starts and the
-  // config bundles: loadConfig has started both by now, and the host mostly waits on them.
-  const normalizing = import('../ir/normalize.js');
-  // A failed import is reported by the await below; it must not count as unhandled when the
-  // config fails first.
-  normalizing.catch(() => undefined);
-  const raw = await loading;
-  const { ir, diagnostics: normDiags } = (await normalizing).normalizeConfig(raw);
+  // config bundles: loadConfigInParts has started both by now, and the host mostly waits on them.
+  // The sink's import above then finds the module loaded. A failed import is reported through
+  // that one; this must not count as unhandled.
+  import('../ir/normalize.js').catch(() => undefined);
+  const { ir, diagnostics: normDiags } = (await loading).result();
   for (const d of normDiags) diagnostics.push(d);
   if (hasErrors(diagnostics)) throw new ConfigError(diagnostics, `${configPath} has errors`);
   return { ir, configPath, diagnostics };
+}
+
+/** Normalises the config as the loader hands it over: a domain at a time, or whole. */
+class NormalizingSink implements RawConfigSink {
+  private normalizer: ConfigNormalizer | undefined;
+  private done: { ir: IrConfig; diagnostics: Diagnostic[] } | undefined;
+  constructor(private readonly mod: typeof import('../ir/normalize.js')) {}
+
+  providers(registrars: readonly RawProvider[], dnsProviders: readonly RawProvider[]): void {
+    this.normalizer = new this.mod.ConfigNormalizer(registrars, dnsProviders);
+  }
+
+  domain(domain: RawDomain): boolean {
+    if (!this.normalizer) throw new Error('a domain came before the providers');
+    return this.normalizer.domain(domain);
+  }
+
+  whole(config: RawConfig): void {
+    this.done = this.mod.normalizeConfig(config);
+  }
+
+  result(): { ir: IrConfig; diagnostics: Diagnostic[] } {
+    const r = this.done ?? this.normalizer?.result();
+    if (!r) throw new Error('the loader handed over no config');
+    return r;
+  }
 }
 
 /** Parses `-v name=value` pairs (DNSControl's variables); a bad pair is an error naming it. */

@@ -1,6 +1,6 @@
 import type { RawConfig, RawProvider } from '../dsl/raw-types.js';
 import { error, type Diagnostic } from './diagnostic.js';
-import { normalizeDomain, type DomainInput } from './normalize-domain.js';
+import { normalizeDomain, type Declared, type DomainInput } from './normalize-domain.js';
 import { IR_VERSION, type IrConfig, type IrDomain, type IrProviderDecl } from './types.js';
 
 /** The input normalisation accepts: the DSL's RawConfig, or the same shape rebuilt from an IR file. */
@@ -19,33 +19,86 @@ const IMPLICIT_REGISTRAR = 'none';
  * could be normalised and is meaningful only when no diagnostic is an error.
  */
 export function normalizeConfig(raw: RawConfig | NormalizeInput): { ir: IrConfig; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const registrars = normalizeDecls(raw.registrars, 'registrar', 'NewRegistrar', diagnostics);
-  const dnsProviders = normalizeDecls(raw.dnsProviders, 'DNS provider', 'NewDnsProvider', diagnostics);
-  const registrarNames = new Set(registrars.map((r) => r.name));
   const rawDomains: readonly DomainInput[] = Array.isArray(raw.domains) ? raw.domains : [];
+  const n = new ConfigNormalizer(raw.registrars, raw.dnsProviders, rawDomains.some((d) => d.registrar === IMPLICIT_REGISTRAR));
+  for (const rawDomain of rawDomains) n.domain(rawDomain);
+  return n.result();
+}
 
-  if (!registrarNames.has(IMPLICIT_REGISTRAR) && rawDomains.some((d) => d.registrar === IMPLICIT_REGISTRAR)) {
-    registrars.push({ name: IMPLICIT_REGISTRAR, type: 'NONE', meta: {} });
-    registrarNames.add(IMPLICIT_REGISTRAR);
+/**
+ * normalizeConfig a domain at a time, for a loader that hands the config over in parts (the raw
+ * objects of a domain are then garbage once it is normalised, and die young). The one thing the
+ * whole config decides is whether the implicit registrar "none" exists: a domain that names it
+ * declares it, and every domain sees it declared. Taken in order, it is declared from the first
+ * such domain on, which only a domain before it can tell (its DNS provider "none", undeclared,
+ * would miss the hint that "none" is a registrar): `domain()` then returns false, and the caller
+ * must normalise the whole config with normalizeConfig instead.
+ */
+export class ConfigNormalizer {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly registrars: IrProviderDecl[];
+  private readonly dnsProviders: IrProviderDecl[];
+  private readonly declared: { readonly registrars: Set<string>; readonly dnsProviders: ReadonlySet<string> };
+  private readonly domains: IrDomain[] = [];
+  private readonly byUniqueName = new Map<string, IrDomain>();
+  /** Whether "none" may still be declared implicitly by a later domain (unknown in advance). */
+  private noneOpen: boolean;
+  /** A domain so far named a DNS provider "none" that was neither declared nor a registrar. */
+  private providerNone = false;
+
+  /**
+   * `implicitNone`: whether some domain names the registrar "none" (normalizeConfig knows); when
+   * undefined, the domains will tell as they come.
+   */
+  constructor(registrars: readonly RawProvider[], dnsProviders: readonly RawProvider[], implicitNone?: boolean) {
+    this.registrars = normalizeDecls(registrars, 'registrar', 'NewRegistrar', this.diagnostics);
+    this.dnsProviders = normalizeDecls(dnsProviders, 'DNS provider', 'NewDnsProvider', this.diagnostics);
+    this.declared = { registrars: new Set(this.registrars.map((r) => r.name)), dnsProviders: new Set(this.dnsProviders.map((p) => p.name)) };
+    this.noneOpen = implicitNone === undefined && !this.declared.registrars.has(IMPLICIT_REGISTRAR);
+    if (implicitNone) this.declareNone();
   }
-  const declared = { registrars: registrarNames, dnsProviders: new Set(dnsProviders.map((p) => p.name)) };
 
-  const domains: IrDomain[] = [];
-  const byUniqueName = new Map<string, IrDomain>();
-  for (const rawDomain of rawDomains) {
-    const domain = normalizeDomain(rawDomain, declared, diagnostics);
-    if (!domain) continue;
-    const earlier = byUniqueName.get(domain.uniqueName);
+  /** Normalises the next domain; false when the whole config must be normalised instead (see the class). */
+  domain(rawDomain: DomainInput): boolean {
+    if (this.noneOpen) {
+      if (rawDomain.registrar === IMPLICIT_REGISTRAR) {
+        if (this.providerNone) return false;
+        this.declareNone();
+      } else if (!this.providerNone && namesProviderNone(rawDomain, this.declared.dnsProviders)) this.providerNone = true;
+    }
+    const domain = normalizeDomain(rawDomain, this.declared, this.diagnostics);
+    if (!domain) return true;
+    const earlier = this.byUniqueName.get(domain.uniqueName);
     if (earlier) {
       const where = earlier.source ? ` (first at ${earlier.source.file}:${earlier.source.line}:${earlier.source.column})` : '';
-      diagnostics.push(error('duplicate-domain', `${domain.uniqueName} is declared more than once${where}`, domain.source, domain.uniqueName));
-      continue;
+      this.diagnostics.push(error('duplicate-domain', `${domain.uniqueName} is declared more than once${where}`, domain.source, domain.uniqueName));
+      return true;
     }
-    byUniqueName.set(domain.uniqueName, domain);
-    domains.push(domain);
+    this.byUniqueName.set(domain.uniqueName, domain);
+    this.domains.push(domain);
+    return true;
   }
-  return { ir: { version: IR_VERSION, registrars, dnsProviders, domains }, diagnostics };
+
+  /** The IR and every diagnostic, once all domains went through {@link domain}. */
+  result(): { ir: IrConfig; diagnostics: Diagnostic[] } {
+    return {
+      ir: { version: IR_VERSION, registrars: this.registrars, dnsProviders: this.dnsProviders, domains: this.domains },
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  private declareNone(): void {
+    this.noneOpen = false;
+    if (this.declared.registrars.has(IMPLICIT_REGISTRAR)) return;
+    this.registrars.push({ name: IMPLICIT_REGISTRAR, type: 'NONE', meta: {} });
+    this.declared.registrars.add(IMPLICIT_REGISTRAR);
+  }
+}
+
+/** Whether the domain attaches a DNS provider "none" that is not declared (its message depends on the registrars). */
+function namesProviderNone(raw: DomainInput, dnsProviders: Declared['dnsProviders']): boolean {
+  if (dnsProviders.has(IMPLICIT_REGISTRAR) || !Array.isArray(raw.dnsProviders)) return false;
+  return raw.dnsProviders.some((p) => p.name === IMPLICIT_REGISTRAR);
 }
 
 function normalizeDecls(list: readonly RawProvider[], what: string, fn: string, diagnostics: Diagnostic[]): IrProviderDecl[] {

@@ -4,10 +4,11 @@ import { error, type Diagnostic } from '../ir/diagnostic.js';
 import { bundleConfig, displayPath, type ConfigBundle } from './bundle.js';
 import { defaultDslSource, dslBundle, type DslSource } from './dsl-source.js';
 import { PositionMapper } from './positions.js';
-import { validateRawConfig } from './raw-schema.js';
+import { readRawConfig, readRawConfigInParts, type RawConfigSink } from './raw-output.js';
 import { CONFIG_LINE1_SHIFT, startSandbox, type ConsoleMessage, type SandboxOutcome } from './sandbox.js';
 
 export type { ConsoleMessage } from './sandbox.js';
+export type { RawConfigSink } from './raw-output.js';
 export type { DslSource } from './dsl-source.js';
 
 /** Defaults of the sandbox's limits (docs/sandbox.md). */
@@ -51,7 +52,7 @@ export interface LoadStats {
   readonly bundleMs: number;
   /** Evaluation in the sandbox, output copied back, ms. */
   readonly evaluateMs: number;
-  /** JSON.parse, shape checks and position mapping in the host, ms. */
+  /** JSON.parse, shape checks and position mapping in the host (with loadConfigInParts, the sink's work too), ms. */
   readonly checkMs: number;
   /** Size of the RawConfig JSON, bytes. */
   readonly outputBytes: number;
@@ -69,7 +70,22 @@ export interface LoadStats {
  * ZonesmithError with diagnostics for every failure: bundling, an exception in the config (at
  * the line that threw), the time, memory or output limit, or malformed output.
  */
-export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
+export function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
+  return load(opts, readRawConfig);
+}
+
+/**
+ * loadConfig for a consumer that takes the config a domain at a time (the CLI's normaliser): the
+ * sandbox's answer is parsed and checked one domain after another and each handed to the sink, so
+ * a domain's raw objects are garbage as soon as the sink took it (raw-parts.ts). Same errors as
+ * loadConfig. Returns the sink that received the config: `newSink()`'s first, or a second one
+ * given the whole config when it could not go in parts.
+ */
+export function loadConfigInParts<S extends RawConfigSink>(opts: LoadConfigOptions, newSink: () => Promise<S>): Promise<S> {
+  return load(opts, (json, mapper, file) => readRawConfigInParts(json, mapper, file, newSink));
+}
+
+async function load<T>(opts: LoadConfigOptions, take: (json: string, mapper: PositionMapper, file: string) => T | Promise<T>): Promise<T> {
   const memoryLimitMb = option('memoryLimitMb', opts.memoryLimitMb ?? LOAD_DEFAULTS.memoryLimitMb, MIN_MEMORY_MB);
   const timeoutMs = option('timeoutMs', opts.timeoutMs ?? LOAD_DEFAULTS.timeoutMs, 1);
   const maxOutputBytes = option('maxOutputBytes', opts.maxOutputBytes ?? LOAD_DEFAULTS.maxOutputBytes, 1);
@@ -113,19 +129,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
   const mapper = new PositionMapper(bundle, CONFIG_LINE1_SHIFT);
   if (outcome.kind !== 'ok') throw failure(outcome, file, mapper, { memoryLimitMb, timeoutMs, maxOutputBytes });
 
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(outcome.json);
-  } catch (err) {
-    const d = error('raw-invalid', `the DSL's output is not JSON: ${(err as Error).message}`);
-    throw new ZonesmithError('config-output-invalid', `${file}: the DSL returned malformed output`, { diagnostics: [d] });
-  }
-  const { config, diagnostics } = validateRawConfig(
-    parsed,
-    (line, column) => mapper.map(line, column),
-    (site) => mapper.site(site),
-  );
-  if (!config) throw new ZonesmithError('config-output-invalid', `${file}: the DSL returned malformed output`, { diagnostics });
+  const result = await take(outcome.json, mapper, file);
   opts.onStats?.({
     bundleMs: t1 - t0,
     evaluateMs: t2 - t1,
@@ -135,7 +139,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
     sandboxPeakMb: sandbox.maxRssKb === undefined ? undefined : sandbox.maxRssKb / 1024,
     sandboxCpuMs: sandbox.cpuMs,
   });
-  return config;
+  return result;
 }
 
 function option(name: string, value: number, min: number): number {

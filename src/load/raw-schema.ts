@@ -1,4 +1,4 @@
-import type { RawConfig, RawSource } from '../dsl/raw-types.js';
+import type { RawConfig, RawDomain, RawSource } from '../dsl/raw-types.js';
 import { error, type Diagnostic } from '../ir/diagnostic.js';
 
 /**
@@ -64,6 +64,39 @@ export function validateRawConfig(
   }
   if (c.diagnostics.length > 0) return { diagnostics: c.diagnostics };
   return { config: root as unknown as RawConfig, diagnostics: [] };
+}
+
+/**
+ * validateRawConfig for a config handed over in parts (raw-parts.ts): first the root without its
+ * domains, then each domain in order. Each call answers undefined once any diagnostic was reported;
+ * the diagnostics are then those validateRawConfig gives up to that point.
+ */
+export class RawPartsChecker {
+  private readonly c: Checker;
+  constructor(mapPos: PosMapper, mapSite: SiteMapper) {
+    this.c = new Checker(mapPos, mapSite);
+  }
+
+  /** Problems found so far. */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.c.diagnostics;
+  }
+
+  /** `head`: the root object with `registrars` and `dnsProviders` only. */
+  providers(head: unknown): Pick<RawConfig, 'registrars' | 'dnsProviders'> | undefined {
+    const c = this.c;
+    const root = c.object(head, '$', -1);
+    if (!root) return undefined;
+    c.array(root, 'registrars', '$', -1, (v, l, i) => c.provider(v, l, i));
+    c.array(root, 'dnsProviders', '$', -1, (v, l, i) => c.provider(v, l, i));
+    return c.diagnostics.length > 0 ? undefined : (root as unknown as Pick<RawConfig, 'registrars' | 'dnsProviders'>);
+  }
+
+  /** Domain number `index` of the config. */
+  domain(v: unknown, index: number): RawDomain | undefined {
+    const d = this.c.domain(v, '$.domains', index);
+    return this.c.diagnostics.length > 0 ? undefined : (d as RawDomain);
+  }
 }
 
 /** `base`, `base[index]` or either followed by `.key`: the path of a diagnostic. */
