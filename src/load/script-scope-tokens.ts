@@ -27,6 +27,11 @@ export function tokenScriptScope(text: string, t: Tokens): ScriptScope | undefin
       continue;
     }
     if (k !== Tok.Name) continue;
+    // Only function, class, var, let and const matter: other names are passed over without a
+    // slice (a large config has hundreds of thousands of them).
+    const len = (end[i] as number) - (start[i] as number);
+    const c = text.charCodeAt(start[i] as number);
+    if ((len !== 3 && len !== 5 && len !== 8) || (c !== 102 && c !== 99 && c !== 118 && c !== 108)) continue;
     const w = s.word(i);
     if (w === 'function' || w === 'class') return undefined;
     if (w !== 'var' && w !== 'let' && w !== 'const') continue;

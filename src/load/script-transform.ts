@@ -207,7 +207,11 @@ function hasModuleSyntax(text: string, t: Tokens): boolean {
       continue;
     }
     if (depth !== 0 || t.kind[i] !== Tok.Name) continue;
-    const w = text.slice(t.start[i], t.end[i]);
+    // `export` or `import`: six letters, e or i first (other names are passed over without a slice).
+    const at = t.start[i] as number;
+    const c = text.charCodeAt(at);
+    if ((t.end[i] as number) - at !== 6 || (c !== 101 && c !== 105)) continue;
+    const w = text.slice(at, at + 6);
     if (w === 'export') return true;
     if (w === 'import') {
       const next = i + 1 < t.count && t.kind[i + 1] === Tok.Punct ? t.punct[i + 1] : 0;
