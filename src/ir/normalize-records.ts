@@ -1,4 +1,4 @@
-import { RdataError, type DnsRecord, type RecordTypeModule } from '../records/types.js';
+import { RdataError, type ArgsContext, type DnsRecord, type RecordTypeModule } from '../records/types.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import { flatString } from './flat-string.js';
 import { normalizeLabel } from './labels.js';
@@ -23,8 +23,8 @@ export interface InputRecord {
   readonly source?: SourcePos;
 }
 
-/** Where diagnostics go, and the zone they belong to. */
-export interface RecordContext {
+/** Where diagnostics go, and the zone they belong to (the records layer reads `zone` from it). */
+export interface RecordContext extends ArgsContext {
   /** ASCII zone name, no trailing dot. */
   readonly zone: string;
   /** The domain's unique name, put on every diagnostic. */
@@ -120,7 +120,8 @@ function parseData(mod: RecordTypeModule, input: InputRecord, ctx: RecordContext
     } else {
       const args = Array.isArray(input.args) ? input.args : [];
       if (!targetArgOk(mod.type, args, ctx, src)) return FAILED;
-      data = mod.fromArgs(args, { zone: ctx.zone });
+      // The record context is an ArgsContext already: no object per record for it.
+      data = mod.fromArgs(args, ctx);
     }
     const issues = mod.check(data);
     if (issues.length === 0) return data;
