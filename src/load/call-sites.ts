@@ -96,13 +96,16 @@ function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer>
  */
 export function writeNumbered(text: string, calls: DslCalls, sites: CallSites, file: number, first: number, edits: readonly TextEdit[], out: TextWriter): void {
   const lines = new LineCursor(text);
-  const { start, name, open, flags } = calls;
+  const { start, name, open, flags, count } = calls;
   let e = 0;
   let site = first;
-  for (let k = 0; k < calls.count; k++) {
-    if (((flags[k] as number) & CallFlag.Declared) !== 0) continue;
-    const s = start[k] as number;
+  // One round more than calls writes the edits after the last; the loop ends in a return (see
+  // dsl-calls.ts for why nothing follows it).
+  for (let k = 0; k <= count; k++) {
+    if (k < count && ((flags[k] as number) & CallFlag.Declared) !== 0) continue;
+    const s = k < count ? (start[k] as number) : 0x7fffffff;
     for (let edit = edits[e]; edit !== undefined && edit.start <= s; edit = edits[++e]) out.replace(edit.start, edit.end, edit.text);
+    if (k === count) return;
     lines.seek(s);
     sites.set(site, file, lines.line, s - lines.lineStart + 1);
     const nameEnd = s + (name[k] as number);
@@ -113,5 +116,4 @@ export function writeNumbered(text: string, calls: DslCalls, sites: CallSites, f
     out.replace(s, paren + 1, `${SITE_CALL_GLOBAL}(${site}, ${text.slice(s, nameEnd)}${between},`);
     site++;
   }
-  for (let edit = edits[e]; edit !== undefined; edit = edits[++e]) out.replace(edit.start, edit.end, edit.text);
 }

@@ -77,55 +77,71 @@ export function findDslCalls(text: string, names: ReadonlySet<string>, javascrip
   if (t.ambiguous) return undefined;
   const s = new TokenScan(text, t);
   const declared = declaredNames(s, javascript);
-  const { candidates } = s;
-  const { kind, punct, start, end, suspends, callsBefore } = t;
-  const match = s.match;
+  const n = s.candidates.length;
   // Token index of each call's name, and its flags so far.
-  const at = new Int32Array(candidates.length);
-  const flags = new Uint8Array(candidates.length);
+  const at = new Int32Array(n);
+  const flags = new Uint8Array(n);
   // How many of the calls before each are numbered and counted in callsBefore (their `(` is).
-  const numberedBefore = new Int32Array(candidates.length + 1);
+  const numberedBefore = new Int32Array(n + 1);
+  const count = collectCalls(s, declared, javascript, at, flags, numberedBefore);
+  const calls = { count, start: new Int32Array(count), name: new Int32Array(count), open: new Int32Array(count), end: new Int32Array(count), flags, undeclared: 0 };
+  calls.undeclared = placeCalls(t, s.match, at, numberedBefore, calls);
+  return calls;
+}
+
+// Each loop below is a function of its own that returns as soon as the loop ends: V8 compiles a
+// long loop while it runs (on-stack replacement), before the code after it has ever run, and
+// code there that had not run yet threw the compiled loop away at each file (Node 20, 2026-11).
+
+/** The calls among the candidates, in `at` and `flags`; returns how many. */
+function collectCalls(s: TokenScan, declared: ReadonlySet<string>, javascript: boolean, at: Int32Array, flags: Uint8Array, numberedBefore: Int32Array): number {
+  const { candidates, match } = s;
+  const { kind, punct, callsBefore } = s.t;
   let count = 0;
-  let undeclared = 0;
   let numbered = 0;
   for (let c = 0; c < candidates.length; c++) {
     const i = candidates[c] as number;
-    if (i + 1 >= t.count || kind[i + 1] !== Tok.Punct || punct[i + 1] !== OPEN_PAREN || skipped(s, i)) continue;
+    if (i + 1 >= s.t.count || kind[i + 1] !== Tok.Punct || punct[i + 1] !== OPEN_PAREN || skipped(s, i)) continue;
     const close = match[i + 1] as number;
-    if (close < 0) break; // unbalanced: leave the rest alone, esbuild will report it
+    if (close < 0) return count; // unbalanced: leave the rest alone, esbuild will report it
     const next = close + 1;
     if (s.isPunct(next, OPEN_BRACE) || s.isPunct(next, PUNCT2.arrow) || (!javascript && s.isPunct(next, COLON))) continue;
-    numberedBefore[count] = numbered;
     if (declared.size > 0 && declared.has(s.word(i))) flags[count] = CallFlag.Declared;
-    else {
-      undeclared++;
-      numbered += (callsBefore[i + 2] as number) - (callsBefore[i + 1] as number);
-    }
+    else numbered += (callsBefore[i + 2] as number) - (callsBefore[i + 1] as number);
     at[count++] = i;
+    numberedBefore[count] = numbered;
   }
-  numberedBefore[count] = numbered;
-  const calls = { count, start: new Int32Array(count), name: new Int32Array(count), open: new Int32Array(count), end: new Int32Array(count), flags, undeclared };
+  return count;
+}
+
+/** Fills the offsets of `calls` and the flags that depend on their arguments; returns how many are not declared. */
+function placeCalls(t: Tokens, match: Int32Array, at: Int32Array, numberedBefore: Int32Array, calls: DslCalls): number {
+  const { start, end, suspends, callsBefore } = t;
+  const { count, flags } = calls;
   // The calls whose arguments are still open (indexes into the list), innermost last: each one's
-  // arguments hold the calls up to the first that starts after its `)`.
+  // arguments hold the calls up to the first that starts after its `)`. One more round than
+  // calls closes those still open at the end.
   const open = new Int32Array(count);
   let depth = 0;
   let nextSuspend = 0;
-  for (let k = 0; k < count; k++) {
-    const i = at[k] as number;
-    const close = match[i + 1] as number;
+  let undeclared = 0;
+  for (let k = 0; k <= count; k++) {
+    const i = k < count ? (at[k] as number) : 0x7fffffff;
     while (depth > 0 && (match[(at[open[depth - 1] as number] as number) + 1] as number) < i) closeCall(calls, at, match, callsBefore, numberedBefore, open[--depth] as number, k);
+    if (k === count) return undeclared;
     open[depth++] = k;
+    const close = match[i + 1] as number;
     const s0 = start[i] as number;
     calls.start[k] = s0;
     calls.name[k] = (end[i] as number) - s0;
     calls.open[k] = start[i + 1] as number;
     calls.end[k] = end[close] as number;
+    if (((flags[k] as number) & CallFlag.Declared) === 0) undeclared++;
     // The first yield/await after the `(`; calls come in order of their `(`.
     while (nextSuspend < suspends.length && (suspends[nextSuspend] as number) < i + 1) nextSuspend++;
     if (nextSuspend < suspends.length && (suspends[nextSuspend] as number) < close) flags[k] = (flags[k] as number) | CallFlag.Suspends;
   }
-  while (depth > 0) closeCall(calls, at, match, callsBefore, numberedBefore, open[--depth] as number, count);
-  return calls;
+  return undeclared;
 }
 
 /**

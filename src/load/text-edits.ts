@@ -107,7 +107,9 @@ export function mergeEdits(lists: readonly (readonly TextEdit[])[]): TextEdit[] 
  * overlaps the previous is skipped).
  */
 export class TextWriter {
-  private readonly parts: string[] = [];
+  // Starts with a string, not empty: an empty array has another map in V8 (small integers) and
+  // made the first push of each file throw away the compiled writer (Node 20, 2026-11).
+  private readonly parts: string[] = [''];
   private pos = 0;
   private outLen = 0;
   // For each edit that changed lengths: its start and end in the original, and in the output.
@@ -148,7 +150,7 @@ export class TextWriter {
    */
   finish(suffix = ''): { text: string; edits?: ColumnEdits } {
     const { text } = this;
-    if (this.parts.length === 0) return { text: suffix === '' ? text : text + suffix };
+    if (this.parts.length === 1) return { text: suffix === '' ? text : text + suffix };
     this.parts.push(text.slice(this.pos), suffix);
     const out = this.parts.join('');
     const moved = this.moved;
