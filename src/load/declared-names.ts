@@ -1,5 +1,5 @@
 import type { TokenScan } from './token-scan.js';
-import { PUNCT2 } from './tokenize.js';
+import { PUNCT2, Tok } from './tokenize.js';
 
 /**
  * Which of the scanned names (TokenScan.candidates) a file declares itself, as far as tokens can
@@ -11,14 +11,17 @@ import { PUNCT2 } from './tokenize.js';
 export function declaredNames(s: TokenScan, javascript: boolean): Set<string> {
   const declared = new Set<string>();
   const { candidates } = s;
+  const { kind, punct, count } = s.t;
   for (let c = 0; c < candidates.length; c++) {
     const i = candidates[c] as number;
-    // A name before `(` is a call or a function's name, never a binding in a pattern. (The name's
-    // text is read only once it is known to be declared: most candidates are calls.)
-    const isDeclared = s.isPunct(i + 1, OPEN_PAREN)
-      ? s.word(i - 1) === 'function' || (s.isPunct(i - 1, STAR) && s.word(i - 2) === 'function')
-      : isDeclaration(s, i, javascript);
-    if (isDeclared) declared.add(s.word(i));
+    // A name before `(` is a call or a function's name, never a binding in a pattern. Most
+    // candidates are calls after `(` or `,`: they are passed over on the token kinds alone, and a
+    // name's text is read only once it is known to be declared.
+    if (i + 1 < count && kind[i + 1] === Tok.Punct && punct[i + 1] === OPEN_PAREN) {
+      const before = i > 0 ? kind[i - 1] : 0;
+      if (before !== Tok.Name && !(before === Tok.Punct && punct[i - 1] === STAR)) continue;
+      if (s.word(i - 1) === 'function' || (s.isPunct(i - 1, STAR) && s.word(i - 2) === 'function')) declared.add(s.word(i));
+    } else if (isDeclaration(s, i, javascript)) declared.add(s.word(i));
   }
   return declared;
 }

@@ -22,6 +22,7 @@ const CASES: Record<string, string> = {
   ambiguous: 'if (ok) /"/.test(s);\nconst note = "D(1)";\nD("a", A("@", "1"));\n',
   templates: 'const t = `${D("a", A("@", `${TXT("t", "x")}`))} and A(4) ${`${A("b")}`}`;\nconst u = tag`${MX("@", 1, "m")}`;\nD(`x${1}`, A(`@`));\n',
   declared: 'function A(x) { return x; }\nconst { MX } = helpers;\nD("d", A("@", "1"), MX("@", 1, "m"), TXT("t", "v"));\nimport { CNAME as C } from "./x";\n',
+  generators: 'function* D(x) { yield x; }\nasync function MX() {}\nconst f = function * A() {};\nD("g", A("@", "1"), MX("@", 1, "m"), TXT("t", "v"));\n',
   imports: 'import { A, D, MX } from "zonesmith";\nimport { TXT } from "./local";\nD("d", A("@", "1"), MX("@", 1, "m"), TXT("t", "v"));\n',
   others: 'var mx = MX;\nD("a", mx("@", 1, "m"));\nD("b", helper(), new X(), o.m(), f?.(1), (g)(2), x[0](3), t`q`);\nD("c", A("@", "1"));\nD("d", typeof (A), void (0), A?.("x"));\n',
   suspending: 'async function f() { D("x", await g(), A("@", "1")); }\nfunction* h() { D("y", A(yield 1)); }\nD("z", A("@", "2"));\n',
