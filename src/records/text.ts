@@ -181,7 +181,17 @@ export function quoteBytes(bytes: Uint8Array): string {
 
 /** Bytes of a JS string as UTF-8. */
 export function utf8(text: string): Uint8Array {
-  return encoder.encode(text);
+  // ASCII, most record text, is its own UTF-8: copied in a loop, without the encoder's call into
+  // native code (for the 15,000 TXT and CAA values of a 100,000-record config, cold: 17 -> 8 ms on
+  // Node 24, 12 -> 11 ms on Node 20, 2026-11). Anything else goes to the encoder.
+  const n = text.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return encoder.encode(text);
+    out[i] = c;
+  }
+  return out;
 }
 
 /** Text of bytes as UTF-8 (invalid sequences become U+FFFD); for display and provider APIs. */
