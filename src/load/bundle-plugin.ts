@@ -22,6 +22,8 @@ export interface PluginState {
   wrapped: number;
   /** The numbered call sites (call-sites.ts). */
   readonly sites: CallSites;
+  /** What onLoad returned for each file (absolute path), for {@link LoaderPluginOptions.replay}. */
+  readonly loaded: Map<string, string>;
 }
 
 /** Options of {@link loaderPlugin}. */
@@ -37,6 +39,12 @@ export interface LoaderPluginOptions {
   readonly wrap: boolean;
   /** Real paths that may never be imported (the credentials file), besides any `creds.json`. */
   readonly forbidden: ReadonlySet<string>;
+  /**
+   * A first build's {@link PluginState.loaded}: served as each file's contents instead of reading
+   * and rewriting it again, so a second build of the same bundle (for its source map, bundle.ts)
+   * sees exactly what the first one did, call numbers included.
+   */
+  readonly replay?: ReadonlyMap<string, string>;
 }
 
 /** DNSControl's credentials file name: refused wherever it is, so a config cannot publish secrets. */
@@ -116,9 +124,11 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
       }));
 
       build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
-        const text = await readFile(args.path, 'utf8');
         const ext = path.extname(args.path).toLowerCase();
         const javascript = ext.endsWith('js');
+        const replayed = opts.replay?.get(args.path);
+        if (replayed !== undefined) return { contents: replayed, loader: javascript ? 'js' : 'ts' };
+        const text = await readFile(args.path, 'utf8');
         const out = await transformSource({
           text,
           fileName: args.path,
@@ -136,6 +146,7 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
           const location = { file: path.relative(root, args.path), line: p.line, column: p.column - 1, lineText: lines[p.line - 1] ?? '' };
           state.problems.push({ text: p.message, detail: { code: p.code, original: true }, location });
         }
+        state.loaded.set(args.path, out.contents);
         return { contents: out.contents, loader: javascript ? 'js' : 'ts' };
       });
     },

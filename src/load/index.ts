@@ -93,7 +93,12 @@ async function load<T>(opts: LoadConfigOptions, take: (json: string, mapper: Pos
   const t0 = performance.now();
   // The sandbox process starts while the config is bundled: Node's start-up hides behind esbuild.
   const starting = startSandbox();
-  const bundling = Promise.all([bundleConfig(opts.configPath, dsl.globals, opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}), dslBundle(dsl.runtimePath)]);
+  const bundling = Promise.all([
+    bundleConfig(opts.configPath, dsl.globals, { sourceMap: 'on-demand', ...(opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}) }),
+    dslBundle(dsl.runtimePath),
+  ]);
+  // Awaited below, after the sandbox has started: a bundling failure meanwhile is not unhandled.
+  bundling.catch(() => undefined);
   let sandbox: Awaited<typeof starting>;
   try {
     sandbox = await starting;
@@ -126,6 +131,7 @@ async function load<T>(opts: LoadConfigOptions, take: (json: string, mapper: Pos
     }
   }
   const file = displayPath(bundle.entry);
+  if (needsSourceMap(outcome)) await bundle.loadMap();
   const mapper = new PositionMapper(bundle, CONFIG_LINE1_SHIFT);
   if (outcome.kind !== 'ok') throw failure(outcome, file, mapper, { memoryLimitMb, timeoutMs, maxOutputBytes });
 
@@ -140,6 +146,16 @@ async function load<T>(opts: LoadConfigOptions, take: (json: string, mapper: Pos
     sandboxCpuMs: sandbox.cpuMs,
   });
   return result;
+}
+
+/**
+ * Whether positions in this outcome go through the source map: an exception's (its stack, or a
+ * position the DSL captured), or records the DSL placed by capturing the stack (`pos`, not a
+ * numbered `site`). A `"pos":` inside a JSON string is escaped (`\"pos\":`), so the search
+ * only errs towards loading the map (a metadata key named pos).
+ */
+function needsSourceMap(outcome: SandboxOutcome): boolean {
+  return outcome.kind === 'exception' || (outcome.kind === 'ok' && outcome.json.includes('"pos":'));
 }
 
 function option(name: string, value: number, min: number): number {

@@ -127,3 +127,46 @@ describe('bundleConfig: what may be imported', () => {
     await expect(bundleConfig('test/fixtures/load/nope/dnsconfig.ts', DSL_GLOBALS)).rejects.toMatchObject({ code: 'config-not-found' });
   });
 });
+
+describe('bundleConfig: the source map on demand', () => {
+  it('gives the same script, and once loaded the same map and edits as a bundle made with its map', async () => {
+    // One file: call numbers follow the order esbuild loads files in, so only then do two
+    // separate builds number alike.
+    const dir = mkdtempSync(path.join(tmpdir(), 'zs-map-'));
+    const config = path.join(dir, 'dnsconfig.js');
+    writeFileSync(config, 'var mx = MX;\nD("example.com", NewRegistrar("none"),\n  A("@", "192.0.2.1"), mx("@", 10, "mail"),\n  TXT("t", "x"));\n');
+    const now = await bundleConfig(config, DSL_GLOBALS);
+    const later = await bundleConfig(config, DSL_GLOBALS, { sourceMap: 'on-demand' });
+    expect(later.code).toBe(now.code);
+    expect(() => later.map).toThrow(/loadMap/);
+    await later.loadMap();
+    expect(later.files).toEqual(now.files);
+    let mapped = 0;
+    const lines = later.code.split('\n');
+    for (let line = 1; line <= lines.length; line++) {
+      for (let column = 0; column < (lines[line - 1]?.length ?? 0); column++) {
+        const a = later.map.lookup(line, column);
+        expect(a).toEqual(now.map.lookup(line, column));
+        if (!a) continue;
+        expect(later.edits[a.source]?.map(a.line, a.column)).toEqual(now.edits[a.source]?.map(a.line, a.column));
+        mapped++;
+      }
+    }
+    expect(mapped).toBeGreaterThan(50);
+  });
+
+  it('replays the files as first read, so the map fits a bundle of many files whatever order esbuild loads them in', async () => {
+    const b = await bundleConfig('test/fixtures/load/dnscontrol/dnsconfig.js', DSL_GLOBALS, { sourceMap: 'on-demand' });
+    await b.loadMap(); // it compares the second build's script with the first one
+    expect(b.files).toEqual(expect.arrayContaining(['test/fixtures/load/dnscontrol/domains/sub/b.js', 'test/fixtures/load/dnscontrol/kube/k8s.js']));
+  });
+
+  it('refuses a map for files that changed in between (config-changed), rather than a map of other code', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zs-map-'));
+    writeFileSync(path.join(dir, 'dnsconfig.ts'), 'import s from "./s.json";\nD("example.com", "none", A("@", s.ip));\n');
+    writeFileSync(path.join(dir, 's.json'), '{"ip": "192.0.2.1"}\n');
+    const b = await bundleConfig(path.join(dir, 'dnsconfig.ts'), DSL_GLOBALS, { sourceMap: 'on-demand' });
+    writeFileSync(path.join(dir, 's.json'), '{"ip": "192.0.2.200"}\n');
+    await expect(b.loadMap()).rejects.toMatchObject({ code: 'config-changed' });
+  });
+});
