@@ -16,7 +16,7 @@ let pendingPos: Pos = 0;
 
 /**
  * What the loader's rewritten calls go through: `NAME(a, b)` in the config becomes
- * `__zonesmith_at(site, NAME, a, b)` (src/load/call-sites.ts). The arguments are evaluated first,
+ * `__z(site, NAME, a, b)` (src/load/call-sites.ts). The arguments are evaluated first,
  * as in the call as written (calls nested in them announce and take their own sites), then
  * `fn` is called with them and takes `site` on entry ({@link entryPos}, {@link callerPos}) instead
  * of capturing a stack frame. The config can call this too; all it can do is misplace its own

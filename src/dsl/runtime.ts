@@ -7,7 +7,7 @@
  * - `collect()`: after the config ran; the RawConfig (raw-types.ts) as a JSON string.
  * - `lastError()`: JSON `{ code, message, pos? | site? }` of the last DslError thrown, or undefined.
  *
- * and the non-enumerable `__zonesmith_at(site, fn, ...args)` that calls rewritten at bundle time go
+ * and the non-enumerable `__z(site, fn, ...args)` that calls rewritten at bundle time go
  * through (pos.ts: callAt).
  */
 import * as dsl from './index.js';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Plugin, PartialMessage } from 'esbuild';
 import type { CallSites } from './call-sites.js';
 import type { ColumnEdits } from './column-edits.js';
+import { SITE_CALL_GLOBAL } from '../dsl/names.js';
 import { isInside, listGlob } from './glob.js';
 import { transformSource } from './script-transform.js';
 
@@ -24,6 +25,12 @@ export interface PluginState {
   readonly sites: CallSites;
   /** What onLoad returned for each file (absolute path), for {@link LoaderPluginOptions.replay}. */
   readonly loaded: Map<string, string>;
+  /**
+   * A file names the global numbered calls go through (SITE_CALL_GLOBAL): a binding of its own
+   * could capture the calls numbered in any file of the bundle, so bundle.ts builds again
+   * without numbering.
+   */
+  namesSiteGlobal: boolean;
 }
 
 /** Options of {@link loaderPlugin}. */
@@ -129,6 +136,7 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
         const replayed = opts.replay?.get(args.path);
         if (replayed !== undefined) return { contents: replayed, loader: javascript ? 'js' : 'ts' };
         const text = await readFile(args.path, 'utf8');
+        if (wrapNames && mentions(text, SITE_CALL_GLOBAL)) state.namesSiteGlobal = true;
         const out = await transformSource({
           text,
           fileName: args.path,
@@ -151,6 +159,14 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
       });
     },
   };
+}
+
+/** `name` occurs in `text` as a whole identifier (in code, a string or a comment alike). */
+function mentions(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!/[\w$\u0080-\uffff]/.test(text[at - 1] ?? ' ') && !/[\w$\u0080-\uffff]/.test(text[at + name.length] ?? ' ')) return true;
+  }
+  return false;
 }
 
 function refuse(text: string, code = 'import-not-allowed'): { errors: PartialMessage[] } {

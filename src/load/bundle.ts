@@ -82,7 +82,7 @@ export async function bundleConfig(
 class WrappedBuildFailure extends Error {}
 
 function newState(): PluginState {
-  return { edits: new Map(), scripts: new Set(), problems: [], wrapped: 0, sites: new CallSites(), loaded: new Map() };
+  return { edits: new Map(), scripts: new Set(), problems: [], wrapped: 0, sites: new CallSites(), loaded: new Map(), namesSiteGlobal: false };
 }
 
 /** esbuild's options for the config: the same for the bundle and for a second build for its map. */
@@ -135,6 +135,7 @@ async function build(entry: string, globals: readonly string[], forbidden: Reado
     throw bundleFailure(entry, [...problemMessages(state), ...failure.errors], root, state);
   }
   if (state.problems.length > 0) throw bundleFailure(entry, problemMessages(state), root, state);
+  if (state.namesSiteGlobal) throw new WrappedBuildFailure();
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   if (!js) throw new Error('esbuild returned no bundle');
   const code = js.text;

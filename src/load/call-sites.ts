@@ -8,9 +8,9 @@ import { LineCursor, type TextEdit, type TextWriter } from './text-edits.js';
  * The DSL records where each record, domain and provider was written. Capturing a stack frame
  * per call for that was most of the cost of evaluating a large config (about 0.65 s of 0.85 s for
  * 100,000 records, Node 20, 2026-11), so the loader numbers the calls it can see: `A("www", ip)`
- * becomes `__zonesmith_at(17, A,"www", ip)` (the name and its `(` replaced, nothing else
+ * becomes `__z(17, A,"www", ip)` (the name and its `(` replaced, nothing else
  * moves). The arguments are evaluated first, as in the call as written;
- * then the DSL's `__zonesmith_at` (src/dsl/pos.ts: callAt) tells `A` that its next entry is
+ * then the DSL's `__z` (src/dsl/pos.ts: callAt) tells `A` that its next entry is
  * call site 17, and calls it. `A` puts `site: 17` in its output, which the loader maps through
  * this table to the file, line and column where `A` was written: the position V8 would have
  * reported for the call, mapped back as before.

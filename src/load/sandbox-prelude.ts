@@ -6,7 +6,7 @@ import { SITE_CALL_GLOBAL } from '../dsl/names.js';
  *   (WebAssembly, SharedArrayBuffer, Atomics, Intl, WeakRef, FinalizationRegistry);
  * - makes Math.random a seeded PRNG and Date a clock stopped at the epoch, in UTC;
  * - replaces console with one that keeps a bounded list of messages;
- * - installs a plain `__zonesmith_at` (call-sites.ts) for a DSL runtime that does not replace it;
+ * - installs a plain `__z` (call-sites.ts) for a DSL runtime that does not replace it;
  * - installs `__zonesmith_guard`, which runs the config and catches what it throws inside the
  *   isolate (a thrown object's getters run there, under the time limit, never in the host);
  * - evaluates to the host API object, reached only through the host's reference to it.

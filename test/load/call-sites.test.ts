@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { DSL_GLOBALS } from '../../src/dsl/names.js';
+import { DSL_GLOBALS, SITE_CALL_GLOBAL } from '../../src/dsl/names.js';
+import { bundleConfig } from '../../src/load/bundle.js';
 import { CallSites } from '../../src/load/call-sites.js';
 import { wrapCalls } from '../../src/load/call-wrap.js';
 import { findDslCalls } from '../../src/load/dsl-calls.js';
@@ -26,7 +27,7 @@ describe('numbering DSL calls (the text rewrite)', () => {
     const text = 'D("x", r, A("@", "1"),\n  MX("@", 1, "m"));\nA("y", "2")\n';
     const { out, sites } = await number(text);
     expect(out).toBe(
-      '__zonesmith_at(1, D,"x", r, __zonesmith_at(2, A,"@", "1"),\n  __zonesmith_at(3, MX,"@", 1, "m"));\n__zonesmith_at(4, A,"y", "2")\n',
+      '__z(1, D,"x", r, __z(2, A,"@", "1"),\n  __z(3, MX,"@", 1, "m"));\n__z(4, A,"y", "2")\n',
     );
     expect([1, 2, 3, 4].map((n) => sites.at(n))).toEqual([
       { path: 'f.js', line: 1, column: 1 },
@@ -43,7 +44,7 @@ describe('numbering DSL calls (the text rewrite)', () => {
     const text = 'function mk(n) { return A(n, "1"); }\nconst t = `${TXT("t", "v")}`;\nconst f = () => MX /* why */\n  ("@", 1, "m");\nNO_PURGE();\n';
     const { out } = await number(text);
     expect(out).toBe(
-      'function mk(n) { return __zonesmith_at(1, A,n, "1"); }\nconst t = `${__zonesmith_at(2, TXT,"t", "v")}`;\nconst f = () => __zonesmith_at(3, MX /* why */\n  ,"@", 1, "m");\n__zonesmith_at(4, NO_PURGE,);\n',
+      'function mk(n) { return __z(1, A,n, "1"); }\nconst t = `${__z(2, TXT,"t", "v")}`;\nconst f = () => __z(3, MX /* why */\n  ,"@", 1, "m");\n__z(4, NO_PURGE,);\n',
     );
     await expect(esbuild.transform(out, { loader: 'js' })).resolves.toBeDefined();
   });
@@ -72,7 +73,7 @@ describe('numbering DSL calls (the text rewrite)', () => {
     for (const text of cases) expect((await number(text)).out).toBe(text);
     // The DSL's own names, imported from "zonesmith", are the DSL's.
     const { out } = await number('import { A, MX as M } from "zonesmith";\nA(1);\n');
-    expect(out).toBe('import { A, MX as M } from "zonesmith";\n__zonesmith_at(1, A,1);\n');
+    expect(out).toBe('import { A, MX as M } from "zonesmith";\n__z(1, A,1);\n');
   });
 
   it('leaves a file alone when its "/" could be division or a regular expression', async () => {
@@ -82,7 +83,7 @@ describe('numbering DSL calls (the text rewrite)', () => {
 
   it('numbers calls whose arguments await or yield (no arrow is involved)', async () => {
     const { out } = await number('async function f() { D("x", await g()); }\n');
-    expect(out).toBe('async function f() { __zonesmith_at(1, D,"x", await g()); }\n');
+    expect(out).toBe('async function f() { __z(1, D,"x", await g()); }\n');
   });
 
   it('wraps only outermost calls that may still capture a stack frame', () => {
@@ -118,8 +119,8 @@ describe('positions: numbered sites give exactly what stack capture gives', () =
       const opts = variables ? { variables } : {};
       const numbered = await bundleImportForm(file);
       const captured = await bundleImportForm(file, { rewrite: false });
-      expect(numbered.code).toContain('__zonesmith_at(');
-      expect(captured.code).not.toContain('__zonesmith_at(');
+      expect(numbered.code).toContain('__z(');
+      expect(captured.code).not.toContain('__z(');
       const withSites = await evaluate(numbered.code, { ...opts, mapPos: numbered.mapPos, mapSite: numbered.mapSite });
       const withStacks = await evaluate(captured.code, { ...opts, mapPos: captured.mapPos, mapSite: captured.mapSite });
       expect(withSites.config).toEqual(withStacks.config);
@@ -220,13 +221,13 @@ describe('positions in the sandbox: fallbacks and forgeries', () => {
       [
         'var REG = NewRegistrar("none");',
         'D("example.com", REG,',
-        '  __zonesmith_at(99999, A, "nowhere", "192.0.2.1"),',
-        '  __zonesmith_at(1, A, "first-site", "192.0.2.2"),',
-        '  __zonesmith_at("junk", A, "junk", "192.0.2.3"),',
-        '  __zonesmith_at(Infinity, A, "inf", "192.0.2.4")',
+        '  __z(99999, A, "nowhere", "192.0.2.1"),',
+        '  __z(1, A, "first-site", "192.0.2.2"),',
+        '  __z("junk", A, "junk", "192.0.2.3"),',
+        '  __z(Infinity, A, "inf", "192.0.2.4")',
         ');',
         'var replaced = true;',
-        'try { Object.defineProperty(globalThis, "__zonesmith_at", { value: function () {} }); } catch (e) { replaced = false; }',
+        'try { Object.defineProperty(globalThis, "__z", { value: function () {} }); } catch (e) { replaced = false; }',
         'if (replaced) throw new Error("the hook was replaced");',
         '',
       ].join('\n'),
@@ -234,12 +235,24 @@ describe('positions in the sandbox: fallbacks and forgeries', () => {
     const config = await loadConfig({ configPath: file });
     const records = config.domains[0]?.records ?? [];
     expect(records.map((r) => r.label)).toEqual(['nowhere', 'first-site', 'junk', 'inf']);
+    // A config that names the hook gets no numbered calls at all (bundle.ts), so a forged site
+    // number points nowhere.
     expect(records[0]?.source).toBeUndefined();
-    // Site 1 is the first call the loader numbered: NewRegistrar.
-    expect(records[1]?.source).toEqual(at('NewRegistrar('));
+    expect(records[1]?.source).toBeUndefined();
     // Not a site number: the DSL captures the stack, as for any call it was not told about.
-    expect(records[2]?.source).toEqual(at('__zonesmith_at("junk"'));
-    expect(records[3]?.source).toEqual(at('__zonesmith_at(Infinity'));
+    expect(records[2]?.source).toEqual(at('__z("junk"'));
+    expect(records[3]?.source).toEqual(at('__z(Infinity'));
+  });
+
+  it('numbers no call of a bundle in which a file names the hook (its binding could capture the calls)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zs-hook-'));
+    // Numbered, these calls would reach this binding instead of the DSL's hook.
+    writeFileSync(path.join(dir, 'dnsconfig.ts'), `const ${SITE_CALL_GLOBAL} = (): never => { throw new Error("captured"); };\nD("example.com", NewRegistrar("none"),\n  A("www", "192.0.2.1"));\n`);
+    const bundle = await bundleConfig(path.join(dir, 'dnsconfig.ts'), DSL_GLOBALS);
+    expect(bundle.sites).toBe(0);
+    const config = await loadConfig({ configPath: path.join(dir, 'dnsconfig.ts') });
+    // Placed from the stack instead: the same positions.
+    expect(config.domains[0]?.records[0]?.source).toMatchObject({ line: 3, column: 3 });
   });
 
   it('checks site numbers in the output like every other field', () => {
@@ -257,6 +270,6 @@ describe('DSL_GLOBALS are all numbered', () => {
     const sites = new CallSites();
     const r = await transformSource({ text, fileName: 'all.js', javascript: true, scriptCandidate: false, entry: true, glob: () => 'none', wrapNames: new Set(DSL_GLOBALS), sites });
     expect(sites.size).toBe(DSL_GLOBALS.length);
-    expect(r.contents.split('\n').every((l) => l.startsWith('__zonesmith_at('))).toBe(true);
+    expect(r.contents.split('\n').every((l) => l.startsWith('__z('))).toBe(true);
   });
 });

@@ -103,13 +103,13 @@ describe('large configs: calls are wrapped, positions still exact', () => {
     expect(lines.join('\n').length).toBeGreaterThan(WRAP_MIN_CHARS);
     const bundle = await bundleConfig(file, DSL_GLOBALS);
     // Only the D() calls holding an alias call are wrapped; every DSL call is numbered.
-    expect(bundle.code.match(/__zonesmith_run\(\(\)\s*=>\s*__zonesmith_at\(\s*\d+,\s*D,/g)).toHaveLength(80);
-    expect(bundle.code.match(/__zonesmith_at\(/g)).toHaveLength(1 + 400 * 3 + 320);
+    expect(bundle.code.match(/__zonesmith_run\(\(\)\s*=>\s*__z\(\s*\d+,\s*D,/g)).toHaveLength(80);
+    expect(bundle.code.match(/__z\(/g)).toHaveLength(1 + 400 * 3 + 320);
     // The bundle runs outside the sandbox given the DSL's globals (__zonesmith_run is its own).
     let domains = 0;
     const stub = (): string => 'x';
     const at = (_site: number, f: (...a: unknown[]) => unknown, ...a: unknown[]): unknown => f(...a);
-    vm.runInNewContext(bundle.code, { __zonesmith_at: at, NewRegistrar: stub, A: stub, MX: stub, TXT: stub, D: () => domains++ });
+    vm.runInNewContext(bundle.code, { __z: at, NewRegistrar: stub, A: stub, MX: stub, TXT: stub, D: () => domains++ });
     expect(domains).toBe(400);
     const config = await loadConfig({ configPath: file });
     const display = path.relative(process.cwd(), file);
