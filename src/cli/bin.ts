@@ -5,6 +5,15 @@
  */
 import { run } from './main.js';
 
+// A reader that goes away (`zonesmith print-ir | head`) makes the next write fail with EPIPE. The
+// command goes on without its output rather than crash: a push must finish (and be reported on
+// stderr, or in --report) whoever stopped reading its plan.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+  });
+}
+
 const code = await run(process.argv);
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 // Exiting here, once the output is out, spares the teardown of a natural exit, which unmaps the

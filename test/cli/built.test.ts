@@ -1,7 +1,7 @@
 // The built CLI (dist/, what `npx zonesmith` runs, with its prebuilt sandbox and DSL bundles) gives
 // the same results as the sources the other tests run. `npm ci` builds dist/ (prepare), so CI
 // always runs these; a checkout that was never built has nothing to run them on.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,17 @@ describe.skipIf(!existsSync(BIN))('the built CLI', () => {
     expect(code).toBe(0);
     // Line endings aside (the memory output keeps lines, the process writes them out).
     expect(fromDist.stdout.trimEnd()).toBe(o.stdout.join('\n').trimEnd());
+  });
+
+  it('goes on quietly when the reader of its output goes away (print-ir | head)', async () => {
+    const child = spawn(process.execPath, [BIN, 'print-ir', '--config', path.join(ROOT, 'dnsconfig.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+    // Stop reading at the first chunk, as head does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 
   it('reports a bad record at its line and column and exits 1', () => {
