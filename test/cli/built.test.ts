@@ -31,6 +31,14 @@ describe.skipIf(!existsSync(BIN))('the built CLI', () => {
     expect(fromDist.stdout.trimEnd()).toBe(o.stdout.join('\n').trimEnd());
   });
 
+  // npx runs the bin file itself (its #! line), so the build must leave it executable: tsc does not.
+  it.skipIf(process.platform === 'win32')('is an executable file, as npx runs it', () => {
+    const r = spawnSync(BIN, ['--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it('goes on quietly when the reader of its output goes away (print-ir | head)', async () => {
     const child = spawn(process.execPath, [BIN, 'print-ir', '--config', path.join(ROOT, 'dnsconfig.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
