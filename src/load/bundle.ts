@@ -73,13 +73,15 @@ export async function bundleConfig(
     return await build(entry, globals, forbidden, options.rewrite ?? true, options.sourceMap ?? 'now');
   } catch (err) {
     // Call numbering and wrapping (call-sites.ts, call-wrap.ts) work on tokens, not a parse: should
-    // they ever break valid code, the build without them decides (slower position capture, same result).
-    if (err instanceof WrappedBuildFailure) return build(entry, globals, forbidden, false, options.sourceMap ?? 'now');
+    // they ever break valid code, or a file name the hook numbered calls go through, the build
+    // without them decides (slower position capture, same result).
+    if (err instanceof RetryWithoutRewrite) return build(entry, globals, forbidden, false, options.sourceMap ?? 'now');
     throw err;
   }
 }
 
-class WrappedBuildFailure extends Error {}
+/** The rewrite cannot be used for this config: bundle it as written (see bundleConfig). */
+class RetryWithoutRewrite extends Error {}
 
 function newState(): PluginState {
   return { edits: new Map(), scripts: new Set(), problems: [], wrapped: 0, sites: new CallSites(), loaded: new Map(), namesSiteGlobal: false };
@@ -131,11 +133,11 @@ async function build(entry: string, globals: readonly string[], forbidden: Reado
   } catch (err) {
     const failure = err as Partial<esbuild.BuildFailure>;
     if (!Array.isArray(failure.errors)) throw err;
-    if (state.wrapped > 0 && failure.errors.some((m) => !m.pluginName)) throw new WrappedBuildFailure();
+    if (state.wrapped > 0 && failure.errors.some((m) => !m.pluginName)) throw new RetryWithoutRewrite();
     throw bundleFailure(entry, [...problemMessages(state), ...failure.errors], root, state);
   }
   if (state.problems.length > 0) throw bundleFailure(entry, problemMessages(state), root, state);
-  if (state.namesSiteGlobal) throw new WrappedBuildFailure();
+  if (state.namesSiteGlobal) throw new RetryWithoutRewrite();
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   if (!js) throw new Error('esbuild returned no bundle');
   const code = js.text;
