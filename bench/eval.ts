@@ -6,7 +6,7 @@
  *   node --import tsx bench/eval.ts            all scenarios, a table on stdout
  *   node --import tsx bench/eval.ts --json     the same as JSON
  *   node --import tsx bench/eval.ts --generate DIR   only write the two configs to DIR
- *   node --import tsx bench/eval.ts --cli DIST       also time `DIST/src/cli/bin.js check --no-typecheck`
+ *   node --import tsx bench/eval.ts --cli DIST       also time `DIST/src/bin/zonesmith.js check --no-typecheck` (the bundled CLI npx runs)
  *                                                    (the built CLI; default dist) on both configs, with
  *                                                    the peaks of the CLI and of its sandbox child
  *
@@ -246,7 +246,7 @@ async function main(): Promise<void> {
     const cli: CliRun[] = [];
     if (cliAt >= 0) {
       const next = args[cliAt + 1];
-      const bin = path.resolve(next && !next.startsWith('--') ? next : 'dist', 'src/cli/bin.js');
+      const bin = path.resolve(next && !next.startsWith('--') ? next : 'dist', 'src/bin/zonesmith.js');
       cli.push(runCli(bin, configs.ts, 'ts'), runCli(bin, configs.js, 'js'));
     }
     if (args.includes('--json')) process.stdout.write(`${JSON.stringify(cli.length > 0 ? { results, cli } : results, null, 2)}\n`);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs what the CI matrix does, on one machine: four shards previewed one after another, then their
 # plans combined into the one pull-request comment (printed here instead of posted).
-# From this directory: sh run-local.sh   (ZONESMITH overrides the command, e.g. "node ../../dist/src/cli/bin.js")
+# From this directory: sh run-local.sh   (ZONESMITH overrides the command, e.g. "node ../../dist/src/bin/zonesmith.js")
 set -eu
 zs=${ZONESMITH:-npx zonesmith}
 n=4

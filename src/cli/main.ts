@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { ZonesmithError } from '../errors.js';
 import { formatDiagnostic } from '../ir/diagnostic.js';
 import { registerCommands } from './commands/index.js';

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from './commander.js';
 import { addConfigFlags, collect, positiveInt, type ConfigFlags } from './commands/config-flags.js';
 
 /** Flags shared by preview and push (and later commands that reconcile). */

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import type * as Esbuild from 'esbuild';
+import { esbuild } from './esbuild.js';
 import { ZonesmithError } from '../errors.js';
 import { error, type Diagnostic } from '../ir/diagnostic.js';
 import type { RawSource } from '../dsl/raw-types.js';
@@ -88,7 +89,7 @@ function newState(): PluginState {
 }
 
 /** esbuild's options for the config: the same for the bundle and for a second build for its map. */
-function buildOptions(root: string, entry: string, wrap: boolean, sourcemap: boolean, plugin: esbuild.Plugin): esbuild.BuildOptions & { write: false } {
+function buildOptions(root: string, entry: string, wrap: boolean, sourcemap: boolean, plugin: Esbuild.Plugin): Esbuild.BuildOptions & { write: false } {
   return {
     absWorkingDir: root,
     entryPoints: [entry],
@@ -125,13 +126,13 @@ function buildOptions(root: string, entry: string, wrap: boolean, sourcemap: boo
 async function build(entry: string, globals: readonly string[], forbidden: ReadonlySet<string>, wrap: boolean, sourceMap: 'now' | 'on-demand'): Promise<ConfigBundle> {
   const root = path.dirname(entry);
   const state = newState();
-  const plugin = (s: PluginState, replay?: ReadonlyMap<string, string>): esbuild.Plugin =>
+  const plugin = (s: PluginState, replay?: ReadonlyMap<string, string>): Esbuild.Plugin =>
     loaderPlugin({ root, entry, globals, state: s, wrap, forbidden, ...(replay ? { replay } : {}) });
-  let result: esbuild.BuildResult<{ write: false }>;
+  let result: Esbuild.BuildResult<{ write: false }>;
   try {
     result = await esbuild.build(buildOptions(root, entry, wrap, sourceMap === 'now', plugin(state)));
   } catch (err) {
-    const failure = err as Partial<esbuild.BuildFailure>;
+    const failure = err as Partial<Esbuild.BuildFailure>;
     if (!Array.isArray(failure.errors)) throw err;
     if (state.wrapped > 0 && failure.errors.some((m) => !m.pluginName)) throw new RetryWithoutRewrite();
     throw bundleFailure(entry, [...problemMessages(state), ...failure.errors], root, state);
@@ -203,7 +204,7 @@ async function build(entry: string, globals: readonly string[], forbidden: Reado
   };
 }
 
-function problemMessages(state: PluginState): esbuild.Message[] {
+function problemMessages(state: PluginState): Esbuild.Message[] {
   return state.problems.map((p) => ({
     id: '',
     pluginName: 'zonesmith-loader',
@@ -216,7 +217,7 @@ function problemMessages(state: PluginState): esbuild.Message[] {
   }));
 }
 
-function bundleFailure(entry: string, messages: readonly esbuild.Message[], root: string, state: PluginState): ZonesmithError {
+function bundleFailure(entry: string, messages: readonly Esbuild.Message[], root: string, state: PluginState): ZonesmithError {
   const diagnostics = messages.map((m) => messageDiagnostic(m, root, state));
   diagnostics.sort((a, b) =>
     (a.source?.file ?? '').localeCompare(b.source?.file ?? '') || (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0));
@@ -232,7 +233,7 @@ function isVirtual(source: string): boolean {
   return /^[a-z][\w-]*:/i.test(source) && !path.isAbsolute(source) && !/^[a-z]:[\\/]/i.test(source);
 }
 
-function messageDiagnostic(m: esbuild.Message, root: string, state: PluginState): Diagnostic {
+function messageDiagnostic(m: Esbuild.Message, root: string, state: PluginState): Diagnostic {
   const code = (m.detail as { code?: string } | undefined)?.code ?? (m.pluginName ? 'import-not-allowed' : 'config-syntax');
   const loc = m.location;
   if (!loc) return error(code, m.text);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { esbuild } from './esbuild.js';
 import { DSL_GLOBALS } from '../dsl/names.js';
 import { ZonesmithError } from '../errors.js';
 import { metafileInputs, readPrebuilt, type BuiltBundle } from './prebuilt.js';

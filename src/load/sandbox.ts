@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { esbuild } from './esbuild.js';
 import { resolveIvmPath } from './ivm.js';
 import { metafileInputs, readPrebuilt, type BuiltBundle } from './prebuilt.js';
 import type { SandboxJob, SandboxReply } from './sandbox-child.js';
@@ -21,8 +21,11 @@ const GRACE_MS = 5_000;
 const MAX_STDERR = 64 * 1024;
 
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-/** The child's entry file, for the layout we run from (src/ or dist/). */
-export const CHILD_ENTRY = fileURLToPath(new URL(`./sandbox-child${EXT}`, import.meta.url));
+/**
+ * The child's entry file, for the layout we run from (src/ or dist/src/). Named from the parent
+ * directory so that the bundled CLI (dist/src/bin, src/cli/cli-bundle.ts) finds it too.
+ */
+export const CHILD_ENTRY = fileURLToPath(new URL(`../load/sandbox-child${EXT}`, import.meta.url));
 let childCode: Promise<string> | undefined;
 
 /**

@@ -2,7 +2,7 @@
 // the same results as the sources the other tests run. `npm ci` builds dist/ (prepare), so CI
 // always runs these; a checkout that was never built has nothing to run them on.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,8 @@ import { run } from '../../src/cli/main.js';
 import { memoryOutput } from '../../src/cli/output.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = path.join(ROOT, 'dist/src/cli/bin.js');
+// What npx runs: the bundled CLI (src/cli/cli-bundle.ts), as package.json's bin names it.
+const BIN = path.join(ROOT, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { zonesmith: string } }).bin.zonesmith);
 
 function built(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -48,6 +49,17 @@ describe.skipIf(!existsSync(BIN))('the built CLI', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|Unhandled/);
     expect(code).toBe(0);
+  });
+
+  // The bundled CLI loads a provider and the type checker from chunks of its own (dynamic imports).
+  it('previews the example against its zone files and type-checks it', () => {
+    const preview = built(['preview'], ROOT);
+    expect(preview.stderr).toBe('');
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/Done\. \d+ corrections?\./);
+    const check = built(['check'], ROOT);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('No errors.');
   });
 
   it('reports a bad record at its line and column and exits 1', () => {

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from '../commander.js';
 
 /** Adds the flags shared by every command that evaluates a config. */
 export function addConfigFlags(cmd: Command): Command {

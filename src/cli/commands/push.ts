@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from '../commander.js';
 import type { Output } from '../output.js';
 import { collect } from './config-flags.js';
 import type { SetExit } from './index.js';
