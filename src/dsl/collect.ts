@@ -13,12 +13,20 @@ function place<T extends object>(out: T, pos: Pos | undefined): T & RawPositione
   return o;
 }
 
-// Written out field by field (no spreads): collect() runs once per record of large configs.
+/** Whether `o` has an own enumerable key (what JSON.stringify would write), without listing them. */
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
+}
+
+// Written out field by field (no spreads): collect() runs once per record of large configs. An
+// empty meta is left out (RawRecord.meta says why).
 function record(r: RecordDraft): RawRecord {
+  const meta = hasKeys(r.meta) ? r.meta : undefined;
   const out: { -readonly [K in keyof RawRecord]: RawRecord[K] } =
     r.ttl === undefined
-      ? { type: r.type, label: r.label, args: r.args, meta: r.meta }
-      : { type: r.type, label: r.label, args: r.args, ttl: r.ttl, meta: r.meta };
+      ? meta === undefined ? { type: r.type, label: r.label, args: r.args } : { type: r.type, label: r.label, args: r.args, meta }
+      : meta === undefined ? { type: r.type, label: r.label, args: r.args, ttl: r.ttl } : { type: r.type, label: r.label, args: r.args, ttl: r.ttl, meta };
   if (r.allowRepeatedDomain) out.allowRepeatedDomain = true;
   return place(out, r.pos);
 }

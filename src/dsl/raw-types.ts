@@ -72,8 +72,12 @@ export interface RawRecord extends RawPositioned {
   readonly args: readonly unknown[];
   /** TTL in seconds: from TTL(), else the domain's DefaultTTL at the time, else undefined (host default 300). */
   readonly ttl?: number;
-  /** Record metadata from plain objects and provider modifiers (`cloudflare_proxy: "on"`). */
-  readonly meta: Record<string, unknown>;
+  /**
+   * Record metadata from plain objects and provider modifiers (`cloudflare_proxy: "on"`). Absent
+   * when the record has none, which is almost always: an empty object on each of 100,000 records
+   * cost the host's JSON.parse about a third of its time. Absent and `{}` mean the same.
+   */
+  readonly meta?: Record<string, unknown>;
   /** DISABLE_REPEATED_DOMAIN_CHECK was applied (or meta `skip_fqdn_check: "true"` was given). */
   readonly allowRepeatedDomain?: boolean;
 }

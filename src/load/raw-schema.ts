@@ -201,8 +201,10 @@ class Checker {
   }
 
   /** `o.meta`: an object of free-form values. Its path is built only for a nested object. */
-  meta(o: Obj, base: string, index: number): void {
-    const m = this.object(o['meta'], base, index, 'meta');
+  meta(o: Obj, base: string, index: number, optional = false): void {
+    const v = o['meta'];
+    if (v === undefined && optional) return;
+    const m = this.object(v, base, index, 'meta');
     if (!m) return;
     for (const k in m) {
       if (!Object.hasOwn(m, k)) continue;
@@ -278,7 +280,7 @@ class Checker {
       }
     } else this.fail(pathOf(base, index, 'args'), `expected an array, got ${kind(args)}`);
     this.field(o, 'ttl', base, index, 'number', true);
-    this.meta(o, base, index);
+    this.meta(o, base, index, true);
     this.field(o, 'allowRepeatedDomain', base, index, 'boolean', true);
     return dslRecord(o, source) ?? this.positioned(o, source, RECORD_KEYS, base, index);
   }
@@ -334,17 +336,22 @@ class Checker {
 }
 
 /**
- * The copy `positioned()` makes of a record the DSL wrote (`type, label, args, [ttl,] meta, site`,
- * in that order, the site mapped), made by a literal: one hidden class and no keyed stores, for
- * 100,000 records. Undefined for any other shape.
+ * The copy `positioned()` makes of a record the DSL wrote (`type, label, args, [ttl,] [meta,] site`,
+ * in that order, the site mapped), made by a literal: one hidden class per shape and no keyed
+ * stores, for 100,000 records. Undefined for any other shape.
  */
 function dslRecord(o: Obj, source: RawSource | undefined): Obj | undefined {
   if (!source) return undefined;
   const keys = Object.keys(o);
   const n = keys.length;
-  if (n < 5 || n > 6 || keys[0] !== 'type' || keys[1] !== 'label' || keys[2] !== 'args' || keys[n - 2] !== 'meta' || keys[n - 1] !== 'site') return undefined;
-  if (n === 5) return { type: o['type'], label: o['label'], args: o['args'], meta: o['meta'], source };
-  return keys[3] === 'ttl' ? { type: o['type'], label: o['label'], args: o['args'], ttl: o['ttl'], meta: o['meta'], source } : undefined;
+  if (n < 4 || n > 6 || keys[0] !== 'type' || keys[1] !== 'label' || keys[2] !== 'args' || keys[n - 1] !== 'site') return undefined;
+  if (n === 4) return { type: o['type'], label: o['label'], args: o['args'], source };
+  const k3 = keys[3];
+  if (n === 5) {
+    if (k3 === 'ttl') return { type: o['type'], label: o['label'], args: o['args'], ttl: o['ttl'], source };
+    return k3 === 'meta' ? { type: o['type'], label: o['label'], args: o['args'], meta: o['meta'], source } : undefined;
+  }
+  return k3 === 'ttl' && keys[4] === 'meta' ? { type: o['type'], label: o['label'], args: o['args'], ttl: o['ttl'], meta: o['meta'], source } : undefined;
 }
 
 function kind(v: unknown): string {

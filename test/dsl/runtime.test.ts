@@ -113,7 +113,7 @@ describe('scale', () => {
     const r = await evaluate(code);
     expect(r.config?.domains).toHaveLength(1000);
     expect(r.config?.domains.reduce((n, d) => n + d.records.length, 0)).toBe(100_000);
-    expect(r.config?.domains[999]?.records[99]).toEqual({ type: 'A', label: 'h99', args: ['192.0.2.99'], ttl: 60, meta: {}, pos: { line: 3, column: 43 } });
+    expect(r.config?.domains[999]?.records[99]).toEqual({ type: 'A', label: 'h99', args: ['192.0.2.99'], ttl: 60, pos: { line: 3, column: 43 } });
   });
 });
 

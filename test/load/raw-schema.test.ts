@@ -96,6 +96,39 @@ describe('validateRawConfig', () => {
     expect((out?.domains[0] as unknown as { future: unknown }).future).toEqual({ items: [{ name: 'x', source: { file: 'dnsconfig.ts', line: 7, column: 2 } }] });
   });
 
+  it('takes records with and without ttl and meta, keeping their keys in order and source last', () => {
+    const site = (n: number): RawSource => ({ file: 'dnsconfig.ts', line: n, column: 1 });
+    const records = [
+      { type: 'A', label: 'a', args: ['192.0.2.1'], site: 1 },
+      { type: 'A', label: 'b', args: ['192.0.2.2'], ttl: 60, site: 2 },
+      { type: 'A', label: 'c', args: ['192.0.2.3'], meta: { x: 'y' }, site: 3 },
+      { type: 'A', label: 'd', args: ['192.0.2.4'], ttl: 60, meta: { x: 'y' }, site: 4 },
+      { type: 'A', label: 'e', args: ['192.0.2.5'], allowRepeatedDomain: true, site: 5 },
+      { type: 'A', label: 'f', args: ['192.0.2.6'], meta: {}, ttl: 60, site: 6 },
+    ];
+    const d = { ...goodDomain(), records };
+    const { config: out, diagnostics } = validateRawConfig(config(d), mapPos, site);
+    expect(diagnostics).toEqual([]);
+    expect(out?.domains[0]?.records.map((r) => Object.keys(r))).toEqual([
+      ['type', 'label', 'args', 'source'],
+      ['type', 'label', 'args', 'ttl', 'source'],
+      ['type', 'label', 'args', 'meta', 'source'],
+      ['type', 'label', 'args', 'ttl', 'meta', 'source'],
+      ['type', 'label', 'args', 'allowRepeatedDomain', 'source'],
+      ['type', 'label', 'args', 'meta', 'ttl', 'source'],
+    ]);
+    expect(out?.domains[0]?.records[3]).toEqual({ type: 'A', label: 'd', args: ['192.0.2.4'], ttl: 60, meta: { x: 'y' }, source: site(4) });
+  });
+
+  it('refuses a record meta that is present but not an object, and a domain without meta', () => {
+    const d = goodDomain();
+    (d['records'] as unknown[])[0] = { type: 'A', label: '@', args: ['192.0.2.1'], meta: null };
+    expect(errors(config(d))).toEqual([`error[raw-invalid]: the DSL's output is malformed at $.domains[0].records[0].meta: expected an object, got null`]);
+    const e = goodDomain();
+    delete e['meta'];
+    expect(errors(config(e))).toEqual([`error[raw-invalid]: the DSL's output is malformed at $.domains[0].meta: expected an object, got nothing`]);
+  });
+
   it('refuses what is not an object at the top', () => {
     expect(errors([])).toEqual([`error[raw-invalid]: the DSL's output is malformed at $: expected an object, got an array`]);
     expect(errors('x')).toEqual([`error[raw-invalid]: the DSL's output is malformed at $: expected an object, got a string ("x")`]);
