@@ -54,6 +54,15 @@ describe('splitRawConfig', () => {
     expect(splitRawConfig(config([]))?.domains).toEqual([]);
   });
 
+  it('finds the end of a domain that holds other objects named like one', () => {
+    const d = [
+      domain('a.example', 'reg', { dnsProviders: [{ name: 'p1', nsCount: -1 }, { name: 'p2', nsCount: 0 }], nameservers: [{ name: 'ns1.' }, { name: 'ns2.' }] }),
+      domain('b.example', 'reg', { meta: { list: [{ x: 1 }, { name: 'n', nsCount: 5 }] } }),
+      domain('c.example', 'reg'),
+    ];
+    expect(splitRawConfig(config(d))?.domains.map((t) => JSON.parse(t))).toEqual(d);
+  });
+
   it('leaves any other shape whole', () => {
     const d = [domain('a.example', 'reg')];
     expect(splitRawConfig(JSON.stringify(JSON.parse(config(d)), null, 1))).toBeUndefined();
@@ -81,6 +90,15 @@ describe('readRawConfigInParts', () => {
     const whole = normalizeConfig(readRawConfig(json, mapper, 'dnsconfig.ts'));
     expect(result).toEqual(whole);
     expect(whole.diagnostics.map((d) => d.message)).toContain('DNS provider "none" is not declared with NewDnsProvider; "none" is declared with NewRegistrar, not NewDnsProvider');
+  });
+
+  it("reads the config whole, with the same result, when a domain's metadata looks like the start of the next domain", async () => {
+    const forged = { list: [{ x: 1 }, { name: 'z.example', registrar: 'reg' }] };
+    const json = config([domain('a.example', 'reg', { meta: forged }), domain('b.example', 'reg')]);
+    expect(splitRawConfig(json)?.domains).toHaveLength(3);
+    const { result, sinks } = await inParts(json);
+    expect(sinks).toBe(2);
+    expect(result).toEqual(normalizeConfig(readRawConfig(json, mapper, 'dnsconfig.ts')));
   });
 
   it('throws what loadConfig throws for malformed output', async () => {
