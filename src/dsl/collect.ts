@@ -35,7 +35,8 @@ function provider(p: ProviderDraft): RawProvider {
   return place({ name: p.name, type: p.type, meta: p.meta }, p.pos);
 }
 
-function domain(d: DomainDraft): RawDomain {
+/** One domain as the RawConfig holds it. */
+export function rawDomain(d: DomainDraft): RawDomain {
   return place(
     {
       name: d.name,
@@ -58,11 +59,16 @@ function domain(d: DomainDraft): RawDomain {
   );
 }
 
+/** The declarations as the RawConfig holds them. */
+export function rawProviders(): Pick<RawConfig, 'registrars' | 'dnsProviders'> {
+  return { registrars: state.registrars.map(provider), dnsProviders: state.dnsProviders.map(provider) };
+}
+
 /** Everything recorded so far as a RawConfig (plain data, ready for JSON). */
 export function collectConfig(): RawConfig {
   return {
     registrars: state.registrars.map(provider),
     dnsProviders: state.dnsProviders.map(provider),
-    domains: state.domains.map(domain),
+    domains: state.domains.map(rawDomain),
   };
 }

@@ -6,6 +6,7 @@ import { domainKey, splitTag, state, zoneOf } from './state.js';
 import type { DomainModifier } from './types.js';
 import { NAMESERVER, NO_PURGE } from './domain-modifiers.js';
 import { DnsProvider } from './providers.js';
+import { domainChanging, streamCompleted } from './stream.js';
 
 function newDomain(name: string, registrar: string, pos: Pos | undefined): DomainDraft {
   return {
@@ -40,6 +41,8 @@ function requireName(fn: string, name: unknown): string {
 /** Declares a zone. Modifiers: functions, arrays (flattened) or metadata objects; DEFAULTS() apply first. */
 export const D = registerCallable('D', function D(name: string, registrar: string, ...modifiers: DomainModifier[]): void {
   const pos = entryPos(D);
+  // The domains declared so far are complete: the loader may take them while the config runs on.
+  streamCompleted();
   requireName('D', name);
   const where = `D(${JSON.stringify(name)})`;
   if (typeof registrar !== 'string') {
@@ -91,6 +94,7 @@ export const D_EXTEND = registerCallable('D_EXTEND', function D_EXTEND(name: str
   requireName('D_EXTEND', name);
   const d = findDomain(name);
   if (!d) throw notDeclared('D_EXTEND', name);
+  domainChanging(d);
   let bare = splitTag(name).name;
   if (bare.endsWith('.')) bare = bare.slice(0, -1);
   // A REV() name of a classless block ("128/25.2.0.192.in-addr.arpa") extends its parent zone.

@@ -4,7 +4,8 @@ import { error, type Diagnostic } from '../ir/diagnostic.js';
 import { bundleConfig, displayPath, type ConfigBundle } from './bundle.js';
 import { defaultDslSource, dslBundle, type DslSource } from './dsl-source.js';
 import { PositionMapper } from './positions.js';
-import { readRawConfig, readRawConfigInParts, type RawConfigSink } from './raw-output.js';
+import { readRawConfig, type RawConfigSink } from './raw-output.js';
+import { StreamedConfig } from './raw-stream.js';
 import { CONFIG_LINE1_SHIFT, startSandbox, type ConsoleMessage, type SandboxOutcome } from './sandbox.js';
 
 export type { ConsoleMessage } from './sandbox.js';
@@ -54,8 +55,10 @@ export interface LoadStats {
   readonly evaluateMs: number;
   /** JSON.parse, shape checks and position mapping in the host (with loadConfigInParts, the sink's work too), ms. */
   readonly checkMs: number;
-  /** Size of the RawConfig JSON, bytes. */
+  /** Size of the sandbox's final answer (the RawConfig JSON, without the streamed domains), bytes. */
   readonly outputBytes: number;
+  /** Domains the DSL streamed while the config ran (checked as they came; raw-stream.ts). */
+  readonly streamedDomains: number;
   /** DSL calls numbered at bundle time (their positions need no stack capture; call-sites.ts). */
   readonly numberedCalls: number;
   /** Peak resident memory of the sandbox process, MB. */
@@ -71,7 +74,7 @@ export interface LoadStats {
  * the line that threw), the time, memory or output limit, or malformed output.
  */
 export function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
-  return load(opts, readRawConfig);
+  return load(opts, (mapper) => ({ take: (json, _streamed, file) => readRawConfig(json, mapper, file) }));
 }
 
 /**
@@ -82,10 +85,28 @@ export function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
  * given the whole config when it could not go in parts.
  */
 export function loadConfigInParts<S extends RawConfigSink>(opts: LoadConfigOptions, newSink: () => Promise<S>): Promise<S> {
-  return load(opts, (json, mapper, file) => readRawConfigInParts(json, mapper, file, newSink));
+  return load(opts, (mapper, bundle) => {
+    // The DSL streams domains while the config runs, and they are checked and handed over as they
+    // come (raw-stream.ts).
+    const stream = new StreamedConfig(mapper, newSink, () => bundle.loadMap());
+    return {
+      onChunk: (text) => stream.push(text),
+      needsSourceMap: () => stream.needsSourceMap,
+      take: (json, streamed, file) => stream.finish(json, streamed, file),
+    };
+  });
 }
 
-async function load<T>(opts: LoadConfigOptions, take: (json: string, mapper: PositionMapper, file: string) => T | Promise<T>): Promise<T> {
+/** What load() does with the sandbox's answer, made once the config is bundled. */
+interface Reader<T> {
+  /** Takes the domains the DSL streams while the config runs; without it nothing is streamed. */
+  readonly onChunk?: (text: string) => void;
+  /** Whether what was streamed needs the source map. */
+  readonly needsSourceMap?: () => boolean;
+  take(json: string, streamed: number, file: string): T | Promise<T>;
+}
+
+async function load<T>(opts: LoadConfigOptions, reader: (mapper: PositionMapper, bundle: ConfigBundle) => Reader<T>): Promise<T> {
   const memoryLimitMb = option('memoryLimitMb', opts.memoryLimitMb ?? LOAD_DEFAULTS.memoryLimitMb, MIN_MEMORY_MB);
   const timeoutMs = option('timeoutMs', opts.timeoutMs ?? LOAD_DEFAULTS.timeoutMs, 1);
   const maxOutputBytes = option('maxOutputBytes', opts.maxOutputBytes ?? LOAD_DEFAULTS.maxOutputBytes, 1);
@@ -115,14 +136,19 @@ async function load<T>(opts: LoadConfigOptions, take: (json: string, mapper: Pos
     throw err;
   }
   const t1 = performance.now();
-  const outcome = await sandbox.run({
-    dslCode,
-    configCode: bundle.code,
-    variables: opts.variables ?? {},
-    memoryLimitMb,
-    timeoutMs,
-    maxOutputBytes,
-  });
+  const mapper = new PositionMapper(bundle, CONFIG_LINE1_SHIFT);
+  const read = reader(mapper, bundle);
+  const outcome = await sandbox.run(
+    {
+      dslCode,
+      configCode: bundle.code,
+      variables: opts.variables ?? {},
+      memoryLimitMb,
+      timeoutMs,
+      maxOutputBytes,
+    },
+    read.onChunk,
+  );
   const t2 = performance.now();
   if ((outcome.kind === 'ok' || outcome.kind === 'exception') && opts.onConsole) {
     for (const m of outcome.console) opts.onConsole(m);
@@ -131,16 +157,16 @@ async function load<T>(opts: LoadConfigOptions, take: (json: string, mapper: Pos
     }
   }
   const file = displayPath(bundle.entry);
-  if (needsSourceMap(outcome)) await bundle.loadMap();
-  const mapper = new PositionMapper(bundle, CONFIG_LINE1_SHIFT);
+  if (needsSourceMap(outcome) || (outcome.kind === 'ok' && read.needsSourceMap?.())) await bundle.loadMap();
   if (outcome.kind !== 'ok') throw failure(outcome, file, mapper, { memoryLimitMb, timeoutMs, maxOutputBytes });
 
-  const result = await take(outcome.json, mapper, file);
+  const result = await read.take(outcome.json, outcome.streamed, file);
   opts.onStats?.({
     bundleMs: t1 - t0,
     evaluateMs: t2 - t1,
     checkMs: performance.now() - t2,
     outputBytes: Buffer.byteLength(outcome.json),
+    streamedDomains: outcome.streamed,
     numberedCalls: bundle.sites,
     sandboxPeakMb: sandbox.maxRssKb === undefined ? undefined : sandbox.maxRssKb / 1024,
     sandboxCpuMs: sandbox.cpuMs,

@@ -8,6 +8,8 @@ import { ZonesmithError } from '../errors.js';
  */
 export interface IvmModule {
   readonly Isolate: new (options?: { memoryLimit?: number }) => IvmIsolate;
+  /** A handle to a value of this (the child's) isolate, callable from inside another one. */
+  readonly Reference: new (value: unknown) => IvmReference;
 }
 
 /** An isolate: a separate V8 heap with its own limits. */
@@ -34,7 +36,7 @@ export interface IvmScript {
 /** A handle to a value that stays inside the isolate. */
 export interface IvmReference {
   get(property: string, options: { reference: true }): Promise<IvmReference>;
-  apply(receiver: undefined, args: readonly (string | number)[], options: { timeout?: number; result: { copy: true } }): Promise<unknown>;
+  apply(receiver: undefined, args: readonly (string | number | IvmReference)[], options: { timeout?: number; result: { copy: true } }): Promise<unknown>;
   release(): void;
 }
 

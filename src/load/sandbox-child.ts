@@ -12,18 +12,25 @@ import { runIsolate, type SandboxInput, type SandboxOutcome } from './sandbox-is
 export interface SandboxJob {
   readonly ivmPath: string;
   readonly input: SandboxInput;
+  /** Send the domains the DSL streams while the config runs (`chunk` replies). */
+  readonly stream: boolean;
 }
 
-/** The messages the child sends back: `ready` once started, then the outcome of the job. */
+/**
+ * The messages the child sends back: `ready` once started, the domains the DSL streams while the
+ * config runs (`chunk`, src/dsl/stream.ts), then the outcome of the job.
+ */
 export type SandboxReply =
   | { readonly ready: true }
+  | { readonly chunk: string }
   | { readonly outcome: SandboxOutcome; readonly maxRssKb: number; readonly cpuMs: number };
 
 process.once('message', (job: SandboxJob) => {
   void (async () => {
     let outcome: SandboxOutcome;
     try {
-      outcome = await runIsolate(loadIvmFrom(job.ivmPath), job.input);
+      const onChunk = job.stream ? (chunk: string): void => void process.send?.({ chunk } satisfies SandboxReply) : undefined;
+      outcome = await runIsolate(loadIvmFrom(job.ivmPath), job.input, onChunk);
     } catch (err) {
       outcome = { kind: 'crashed', message: `the sandbox failed: ${(err as Error)?.message ?? String(err)}` };
     }

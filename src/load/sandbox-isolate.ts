@@ -33,7 +33,15 @@ export interface ThrownInfo {
 
 /** How an evaluation ended. Only strings and numbers ever crossed the boundary to build it. */
 export type SandboxOutcome =
-  | { readonly kind: 'ok'; readonly json: string; readonly console: readonly ConsoleMessage[]; readonly droppedMessages: number }
+  | {
+      readonly kind: 'ok';
+      /** The RawConfig JSON; when `streamed` > 0, only the domains after the streamed ones. */
+      readonly json: string;
+      /** Domains that went over in chunks while the config ran (src/dsl/stream.ts). */
+      readonly streamed: number;
+      readonly console: readonly ConsoleMessage[];
+      readonly droppedMessages: number;
+    }
   | { readonly kind: 'exception'; readonly thrown: ThrownInfo; readonly console: readonly ConsoleMessage[]; readonly droppedMessages: number }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'memory' }
@@ -52,7 +60,7 @@ const NOT_A_STRING = '__zonesmith.collect() did not return a string (did the con
  * is disposed afterwards whatever happens. This runs in the sandbox's child process
  * (sandbox-child.ts), never in the host: see sandbox.ts for why.
  */
-export async function runIsolate(ivm: IvmModule, input: SandboxInput): Promise<SandboxOutcome> {
+export async function runIsolate(ivm: IvmModule, input: SandboxInput, onChunk?: (text: string) => void): Promise<SandboxOutcome> {
   const isolate = new ivm.Isolate({ memoryLimit: input.memoryLimitMb });
   const deadline = Date.now() + input.timeoutMs;
   const remaining = (): number => {
@@ -61,7 +69,7 @@ export async function runIsolate(ivm: IvmModule, input: SandboxInput): Promise<S
     return left;
   };
   try {
-    return await evaluate(isolate, input, remaining);
+    return await evaluate(isolate, input, remaining, onChunk && new Chunks(ivm, input.maxOutputBytes, onChunk));
   } catch (err) {
     if (isolate.isDisposed || /memory limit/i.test((err as Error)?.message ?? '')) return { kind: 'memory' };
     if (err instanceof Expired || /timed out/i.test((err as Error)?.message ?? '')) return { kind: 'timeout' };
@@ -71,11 +79,28 @@ export async function runIsolate(ivm: IvmModule, input: SandboxInput): Promise<S
   }
 }
 
-async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () => number): Promise<SandboxOutcome> {
+/**
+ * The domains the DSL streams while the config runs (src/dsl/stream.ts), passed on as they come.
+ * Their bytes count against the output limit with the final JSON; past it nothing more is passed
+ * on, and the outcome is `output-too-large`.
+ */
+class Chunks {
+  bytes = 0;
+  readonly emitter: IvmReference;
+  constructor(ivm: IvmModule, private readonly maxBytes: number, onChunk: (text: string) => void) {
+    this.emitter = new ivm.Reference((text: unknown) => {
+      if (typeof text !== 'string' || this.bytes > this.maxBytes) return;
+      this.bytes += Buffer.byteLength(text, 'utf8');
+      if (this.bytes <= this.maxBytes) onChunk(text);
+    });
+  }
+}
+
+async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () => number, chunks: Chunks | undefined): Promise<SandboxOutcome> {
   const context = await isolate.createContext();
   const prelude = await isolate.compileScript(PRELUDE, { filename: 'zonesmith:prelude' });
   const api = await prelude.run(context, { reference: true, timeout: remaining() });
-  const call = async (name: string, args: readonly (string | number)[] = []): Promise<unknown> => {
+  const call = async (name: string, args: readonly (string | number | IvmReference)[] = []): Promise<unknown> => {
     const fn: IvmReference = await api.get(name, { reference: true });
     try {
       return await fn.apply(undefined, args, { timeout: remaining(), result: { copy: true } });
@@ -102,7 +127,7 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
     if (err instanceof Expired || isolate.isDisposed || /timed out|memory limit/i.test((err as Error).message)) throw err;
     return { kind: 'dsl-broken', message: `the DSL runtime failed to start: ${(err as Error).message}` };
   }
-  const bound = await call('bind');
+  const bound = await call('bind', chunks ? [chunks.emitter] : []);
   if (bound !== '') return { kind: 'dsl-broken', message: typeof bound === 'string' ? bound : 'bind failed' };
   const varsFailure = await call('setVariables', [JSON.stringify(input.variables)]);
   if (typeof varsFailure === 'string' && varsFailure !== '') {
@@ -136,14 +161,16 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
   const length = await call('collect');
   if (length === -2) return { kind: 'exception', thrown: await thrown(String(await call('failure'))), ...(await readConsole()) };
   if (typeof length !== 'number' || length < 0) return { kind: 'output-invalid', message: NOT_A_STRING };
+  const before = chunks?.bytes ?? 0;
   // UTF-16 length is at most the UTF-8 size for ASCII and a third of it otherwise: checked again
   // in bytes once copied, but a string far too large never leaves the isolate.
-  if (length > input.maxOutputBytes) return { kind: 'output-too-large', bytes: length };
+  if (before + length > input.maxOutputBytes) return { kind: 'output-too-large', bytes: before + length };
+  const streamed = chunks ? await call('streamed') : 0;
   const json = await call('take');
   if (typeof json !== 'string') return { kind: 'output-invalid', message: NOT_A_STRING };
-  const bytes = Buffer.byteLength(json, 'utf8');
+  const bytes = before + Buffer.byteLength(json, 'utf8');
   if (bytes > input.maxOutputBytes) return { kind: 'output-too-large', bytes };
-  return { kind: 'ok', json, ...(await readConsole()) };
+  return { kind: 'ok', json, streamed: typeof streamed === 'number' ? streamed : 0, ...(await readConsole()) };
 }
 
 function parseThrown(text: string): ThrownInfo {

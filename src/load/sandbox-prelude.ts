@@ -165,14 +165,22 @@ export const PRELUDE = String.raw`(function () {
     },
   });
 
+  var streamed = 0;
   return {
-    bind: function () {
+    // emitter: the host's reference that takes streamed domains (src/dsl/stream.ts), when it
+    // wants them. applySync: a chunk is with the host before the DSL goes on, so every chunk has
+    // arrived when collect() answers. Its method is read now, before any config code ran.
+    bind: function (emitter) {
       try {
         var z = g.__zonesmith;
         if (!z || typeof z.setVariables !== 'function' || typeof z.collect !== 'function') {
           return 'the DSL runtime did not install __zonesmith.setVariables and __zonesmith.collect';
         }
-        dsl = { self: z, setVariables: z.setVariables, collect: z.collect, lastError: z.lastError };
+        dsl = { self: z, setVariables: z.setVariables, collect: z.collect, lastError: z.lastError, streamed: z.streamed };
+        if (emitter && typeof z.stream === 'function' && typeof z.streamed === 'function') {
+          var applySync = emitter.applySync;
+          apply(z.stream, z, [function (text) { apply(applySync, emitter, [undefined, [text]]); }]);
+        }
         return '';
       } catch (e) {
         return describe(e);
@@ -200,12 +208,15 @@ export const PRELUDE = String.raw`(function () {
         var r = apply(dsl.collect, dsl.self, []);
         if (typeof r !== 'string') return -1;
         output = r;
+        var n = typeof dsl.streamed === 'function' ? apply(dsl.streamed, dsl.self, []) : 0;
+        streamed = typeof n === 'number' && n >= 0 && n <= 0x7fffffff && n === (n | 0) ? n : 0;
         return r.length;
       } catch (e) {
         failure = describe(e);
         return -2;
       }
     },
+    streamed: function () { return streamed; },
     take: function () {
       var o = output;
       output = null;

@@ -61,8 +61,11 @@ export async function buildChildBundle(): Promise<BuiltBundle> {
 
 /** A started sandbox process, ready for one job. */
 export interface Sandbox {
-  /** Evaluates one config; the process exits afterwards. */
-  run(input: SandboxInput): Promise<SandboxOutcome>;
+  /**
+   * Evaluates one config; the process exits afterwards. `onChunk` gets the domains the DSL
+   * streams while the config runs (src/dsl/stream.ts); without it nothing is streamed.
+   */
+  run(input: SandboxInput, onChunk?: (text: string) => void): Promise<SandboxOutcome>;
   /** Kills the process when no job will come (bundling failed). */
   dispose(): void;
   /** Peak resident memory of the child process, KB, once it answered. */
@@ -113,10 +116,13 @@ export async function startSandbox(): Promise<Sandbox> {
   const answered = new Promise<SandboxOutcome>((r) => {
     resolve = r;
   });
+  let chunkTo: ((text: string) => void) | undefined;
   child.on('message', (reply: SandboxReply) => {
     if ('ready' in reply) {
       ready = true;
       onReady?.();
+    } else if ('chunk' in reply) {
+      if (!outcome && typeof reply.chunk === 'string') chunkTo?.(reply.chunk);
     } else if (!outcome) {
       outcome = reply.outcome;
       maxRssKb = reply.maxRssKb;
@@ -140,13 +146,14 @@ export async function startSandbox(): Promise<Sandbox> {
     resolve({ kind: 'crashed', message: `the sandbox process died (${how})${tail ? `: ${tail}` : ''}` });
   });
   return {
-    run(input) {
+    run(input, onChunk) {
+      chunkTo = onChunk;
       const send = (): void => {
         timer = setTimeout(() => {
           killedForTime = true;
           child.kill('SIGKILL');
         }, input.timeoutMs + GRACE_MS);
-        const job: SandboxJob = { ivmPath, input };
+        const job: SandboxJob = { ivmPath, input, stream: onChunk !== undefined };
         child.send(job);
       };
       if (ready) send();
