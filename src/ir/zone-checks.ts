@@ -1,5 +1,6 @@
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import type { DnsRecord } from '../records/types.js';
+import { groupByName, isFirst, nextSameName } from './name-groups.js';
 import { comparableOf } from './records-api.js';
 import { formatSource } from './source.js';
 
@@ -19,30 +20,33 @@ function at(n: DnsRecord): string {
  * checkRecordSetHasMultipleTTLs, plus DS placement): several CNAMEs at one name, CNAME beside other
  * data, exact duplicates, differing TTLs within one name and type (a warning), and DS records
  * below the apex without NS records at the same name (a warning: DS belongs at a delegation).
- * Records are grouped by name once; most names hold one or two records, so the rest is cheap.
+ * Records are grouped by name once (name-groups.ts); most names hold one or two records, so the
+ * rest is cheap.
  */
 export function checkZone(records: readonly DnsRecord[], zone: string, domain: string, diagnostics: Diagnostic[]): void {
-  const byName = new Map<string, DnsRecord | DnsRecord[]>();
-  for (const n of records) {
-    const name = n.name;
-    const prev = byName.get(name);
-    if (prev === undefined) byName.set(name, n);
-    else if (Array.isArray(prev)) prev.push(n);
-    else byName.set(name, [prev, n]);
+  groupByName(records);
+  for (let i = 0; i < records.length; i++) {
+    if (!isFirst(i)) continue;
+    const first = records[i] as DnsRecord;
+    const name = first.name;
+    let j = nextSameName(i);
+    if (j < 0) {
+      if (first.type === 'DS' && name !== zone) dsWithoutNs(first, domain, diagnostics);
+      continue;
+    }
+    const group = [first];
+    for (; j >= 0; j = nextSameName(j)) group.push(records[j] as DnsRecord);
+    checkGroup(group, domain, diagnostics);
+    checkCnames(name, group, domain, diagnostics);
+    if (name !== zone && group.some(isDs) && !group.some(isNs)) {
+      for (const n of group) if (n.type === 'DS') dsWithoutNs(n, domain, diagnostics);
+    }
   }
-  // forEach, not for-of: no [name, entry] array per name (one per record, mostly).
-  byName.forEach((entry, name) => {
-    if (!Array.isArray(entry)) {
-      if (entry.type === 'DS' && name !== zone) dsWithoutNs(entry, domain, diagnostics);
-      return;
-    }
-    checkGroup(entry, domain, diagnostics);
-    checkCnames(name, entry, domain, diagnostics);
-    if (name !== zone && entry.some((n) => n.type === 'DS') && !entry.some((n) => n.type === 'NS')) {
-      for (const n of entry) if (n.type === 'DS') dsWithoutNs(n, domain, diagnostics);
-    }
-  });
 }
+
+const isDs = (n: DnsRecord): boolean => n.type === 'DS';
+const isNs = (n: DnsRecord): boolean => n.type === 'NS';
+const isCname = (n: DnsRecord): boolean => n.type === 'CNAME';
 
 /** Equal identity; the rdata decides except for types with their own comparison (SOA). */
 function same(a: DnsRecord, b: DnsRecord): boolean {
@@ -93,8 +97,8 @@ function checkGroup(group: readonly DnsRecord[], domain: string, diagnostics: Di
 }
 
 function checkCnames(name: string, group: readonly DnsRecord[], domain: string, diagnostics: Diagnostic[]): void {
-  const cnames = group.filter((n) => n.type === 'CNAME');
-  if (cnames.length === 0) return;
+  if (!group.some(isCname)) return;
+  const cnames = group.filter(isCname);
   const first = cnames[0] as DnsRecord;
   for (const extra of cnames.slice(1)) {
     // An exact duplicate is already reported as such.

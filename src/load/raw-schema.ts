@@ -338,20 +338,32 @@ class Checker {
 /**
  * The copy `positioned()` makes of a record the DSL wrote (`type, label, args, [ttl,] [meta,] site`,
  * in that order, the site mapped), made by a literal: one hidden class per shape and no keyed
- * stores, for 100,000 records. Undefined for any other shape.
+ * stores, for 100,000 records. Undefined for any other shape. The keys are read with for-in, which
+ * walks V8's cached key list without allocating one per record as Object.keys does; for-in's
+ * inherited keys (none on JSON.parse's plain objects) would only make the shape another one.
  */
 function dslRecord(o: Obj, source: RawSource | undefined): Obj | undefined {
   if (!source) return undefined;
-  const keys = Object.keys(o);
-  const n = keys.length;
-  if (n < 4 || n > 6 || keys[0] !== 'type' || keys[1] !== 'label' || keys[2] !== 'args' || keys[n - 1] !== 'site') return undefined;
-  if (n === 4) return { type: o['type'], label: o['label'], args: o['args'], source };
-  const k3 = keys[3];
-  if (n === 5) {
-    if (k3 === 'ttl') return { type: o['type'], label: o['label'], args: o['args'], ttl: o['ttl'], source };
-    return k3 === 'meta' ? { type: o['type'], label: o['label'], args: o['args'], meta: o['meta'], source } : undefined;
+  let i = 0;
+  let ttl = false;
+  let meta = false;
+  let site = false;
+  for (const k in o) {
+    if (site) return undefined;
+    if (i === 0 ? k !== 'type' : i === 1 ? k !== 'label' : i === 2 ? k !== 'args' : false) return undefined;
+    if (i++ < 3) continue;
+    if (k === 'site') site = true;
+    else if (k === 'ttl' && !ttl && !meta) ttl = true;
+    else if (k === 'meta' && !meta) meta = true;
+    else return undefined;
   }
-  return k3 === 'ttl' && keys[4] === 'meta' ? { type: o['type'], label: o['label'], args: o['args'], ttl: o['ttl'], meta: o['meta'], source } : undefined;
+  if (!site) return undefined;
+  if (ttl) {
+    return meta
+      ? { type: o['type'], label: o['label'], args: o['args'], ttl: o['ttl'], meta: o['meta'], source }
+      : { type: o['type'], label: o['label'], args: o['args'], ttl: o['ttl'], source };
+  }
+  return meta ? { type: o['type'], label: o['label'], args: o['args'], meta: o['meta'], source } : { type: o['type'], label: o['label'], args: o['args'], source };
 }
 
 function kind(v: unknown): string {
