@@ -30,7 +30,7 @@ export function normalizeLabel(label: unknown, zone: string, type: string, allow
   if (plainRelative(label) && (allowRepeatedDomain || (label !== zone && !isBelow(label, zone)))) {
     // What the general path below returns for such a label, without its lower-casing, regular
     // expressions and intermediate objects: this runs once per record.
-    const fqdn = flatString(`${label}.${zone}`);
+    const fqdn = underZone(label, zone);
     if (fqdn.length <= 253) {
       const warning = underscoreWarning(label, zone, type);
       return warning ? { ok: true, short: label, fqdn, warning } : { ok: true, short: label, fqdn };
@@ -57,11 +57,41 @@ export function normalizeLabel(label: unknown, zone: string, type: string, allow
     short = name;
   }
   if (short === '@') return { ok: true, short, fqdn: zone };
-  const fqdn = flatString(`${short}.${zone}`);
+  const fqdn = underZone(short, zone);
   const problem = nameSyntaxProblem(short) ?? (fqdn.length > 253 ? `makes a name of ${fqdn.length} characters; names are at most 253` : undefined);
   if (problem) return fail('invalid-label', `label "${label}" ${problem}`);
   const warning = underscoreWarning(short, zone, type);
   return warning ? { ok: true, short, fqdn, warning } : { ok: true, short, fqdn };
+}
+
+/**
+ * The owner name of the common label, `@` or a plain relative label (see {@link plainRelative})
+ * that needs no warning: what `normalizeLabel(...).fqdn` gives for it, without the outcome object
+ * (an allocation per record). Undefined for any other label; normalizeLabel then has the answer.
+ */
+export function plainOwnerName(label: unknown, zone: string, type: string, allowRepeatedDomain: boolean): string | undefined {
+  if (typeof label !== 'string') return undefined;
+  if (label === '@') return zone;
+  if (!plainRelative(label) || !(allowRepeatedDomain || (label !== zone && !isBelow(label, zone)))) return undefined;
+  if (label.includes('_') && underscoreWarning(label, zone, type)) return undefined;
+  const fqdn = underZone(label, zone);
+  return fqdn.length <= 253 ? fqdn : undefined;
+}
+
+let lastZone = '';
+let lastDotZone = '.';
+
+/**
+ * `short.zone`, flat (flat-string.ts). The zone with its dot is kept from the last call: a
+ * domain's records come one after another, and `label + ".zone"` is one string joined where
+ * `${label}.${zone}` is two.
+ */
+function underZone(short: string, zone: string): string {
+  if (zone !== lastZone) {
+    lastZone = zone;
+    lastDotZone = flatString(`.${zone}`);
+  }
+  return flatString(short + lastDotZone);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { RdataError, type ArgsContext, type DnsRecord, type RecordTypeModule } from '../records/types.js';
 import { error, warning, type Diagnostic } from './diagnostic.js';
 import { flatString } from './flat-string.js';
-import { normalizeLabel } from './labels.js';
+import { normalizeLabel, plainOwnerName } from './labels.js';
 import { metaToStrings } from './meta.js';
 import { isIpAddress } from './names.js';
 import { recordModule, tokenizeRdata } from './records-api.js';
@@ -54,12 +54,20 @@ export function normalizeRecord(input: InputRecord, ctx: RecordContext): DnsReco
   // `mx` and `TYPE15` are MX: one name per type from here on.
   const type = mod.type;
 
-  const label = normalizeLabel(input.label, ctx.zone, type, input.allowRepeatedDomain === true);
-  if (!label.ok) {
-    diags.push(error(label.issue.code, label.issue.message, src, ctx.domain));
-    return undefined;
+  // The common label without normalizeLabel's outcome object; any other label the full way.
+  const allowRepeated = input.allowRepeatedDomain === true;
+  let fqdn = plainOwnerName(input.label, ctx.zone, type, allowRepeated);
+  let short = input.label as string;
+  if (fqdn === undefined) {
+    const label = normalizeLabel(input.label, ctx.zone, type, allowRepeated);
+    if (!label.ok) {
+      diags.push(error(label.issue.code, label.issue.message, src, ctx.domain));
+      return undefined;
+    }
+    if (label.warning) diags.push(warning(label.warning.code, label.warning.message, src, ctx.domain));
+    fqdn = label.fqdn;
+    short = label.short;
   }
-  if (label.warning) diags.push(warning(label.warning.code, label.warning.message, src, ctx.domain));
 
   let ttl = normalizeTtl(input.ttl, 'TTL');
   if (typeof ttl !== 'number') {
@@ -70,8 +78,6 @@ export function normalizeRecord(input: InputRecord, ctx: RecordContext): DnsReco
   const data = parseData(mod, input, ctx, src);
   if (data === FAILED) return undefined;
   const rdata = flatString(mod.format(data));
-  const fqdn = label.fqdn;
-  const short = label.short;
   if (short === '@' ? type === 'CNAME' || type === 'NS' : type === 'SOA' || type === 'CNAME' || TARGET_ARG[type] !== undefined) {
     if (!placementOk(type, short, fqdn, mod.target(data), ctx, src)) return undefined;
   }

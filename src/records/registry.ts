@@ -147,7 +147,7 @@ export function parseRdata(type: string, rdata: string, origin = '.'): unknown {
 }
 
 /** The type's range and semantic checks on an rdata string (parse errors are thrown, not returned). */
-export function checkRdata(type: string, rdata: string): RdataIssue[] {
+export function checkRdata(type: string, rdata: string): readonly RdataIssue[] {
   const m = requireRecordType(type);
   return m.check(m.fromTokens(tokenizeRdata(rdata), '.'));
 }

@@ -1,7 +1,7 @@
 import { defineType } from './define.js';
 import { expectCount } from './fields.js';
 import { canonicalName, targetFromArg } from './names.js';
-import type { RecordTypeModule } from './types.js';
+import { NO_ISSUES, type RecordTypeModule } from './types.js';
 
 /** Data of the types whose rdata is one domain name (CNAME, NS, PTR, DNAME, ALIAS). */
 export interface NameTargetData {
@@ -27,7 +27,7 @@ export function singleNameType(type: string, code: number | undefined): RecordTy
       return canonicalName((tokens[0] as { text: string }).text, origin);
     },
     format: (d) => d.target,
-    check: () => [],
+    check: () => NO_ISSUES,
     target: (d) => d.target,
     dependsOn: (d) => (d.target === '.' ? [] : [d.target]),
     toWire: (d, w) => w.name(d.target),

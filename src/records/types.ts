@@ -59,6 +59,9 @@ export interface RdataIssue {
   readonly message: string;
 }
 
+/** What `check` returns when data has no issue: one frozen array, not one per record. */
+export const NO_ISSUES: readonly RdataIssue[] = Object.freeze([]);
+
 /** Sequential reader over a DNS message, able to follow name-compression pointers. */
 export interface WireReader {
   /** The whole message, so compression pointers can be followed. */
@@ -103,8 +106,8 @@ export interface RecordTypeModule<D = unknown> {
   fromTokens(tokens: readonly RdataToken[], origin: string): D;
   /** Canonical presentation format: the record's identity. */
   format(data: D): string;
-  /** Range and consistency checks on parsed data. */
-  check(data: D): RdataIssue[];
+  /** Range and consistency checks on parsed data ({@link NO_ISSUES} when there are none, shared). */
+  check(data: D): readonly RdataIssue[];
   /** The value IGNORE's target glob and the text renderer show as "the target" (the name for CNAME, the text for TXT). */
   target(data: D): string;
   /** Names this record points at (CNAME, MX, NS, SRV, DNAME, ALIAS targets), absolute with a dot; used for ordering. */

@@ -1,7 +1,7 @@
 import { defineType } from './define.js';
 import { formatGeneric, genericBytes, isGenericForm } from './generic.js';
 import { tokenizeRdata } from './text.js';
-import { RdataError, type RecordTypeModule } from './types.js';
+import { NO_ISSUES, RdataError, type RecordTypeModule } from './types.js';
 
 /** Data of a type the registry does not know: the raw rdata octets. */
 export interface UnknownData {
@@ -25,7 +25,7 @@ export function unknownType(code: number): RecordTypeModule<UnknownData> {
       throw new RdataError('unknown-type-needs-generic', `${type} rdata must be given as \\# <length> <hex>, got "${tokens.map((t) => t.text).join(' ').slice(0, 40)}"`);
     },
     format: (d) => formatGeneric(d.bytes),
-    check: () => [],
+    check: () => NO_ISSUES,
     target: (d) => formatGeneric(d.bytes),
     dependsOn: () => [],
     toWire: (d, w) => w.bytes(d.bytes),

@@ -1,7 +1,7 @@
 // Owner names at the edges of what most labels look like: the common form is handled without the
 // general path's lower-casing and regular expressions, and must give exactly what that path gives.
 import { describe, expect, it } from 'vitest';
-import { normalizeLabel } from '../../src/ir/labels.js';
+import { normalizeLabel, plainOwnerName } from '../../src/ir/labels.js';
 
 const Z = 'example.com';
 const ok = (short: string, fqdn: string) => ({ ok: true, short, fqdn });
@@ -51,5 +51,30 @@ describe('normalizeLabel', () => {
     });
     expect(normalizeLabel('a_b', Z, 'TXT', false)).toEqual(ok('a_b', 'a_b.example.com'));
     expect(normalizeLabel('_sip._tcp', Z, 'A', false)).toEqual(ok('_sip._tcp', '_sip._tcp.example.com'));
+  });
+});
+
+describe('plainOwnerName', () => {
+  it('gives normalizeLabel\'s owner name for the labels it takes, and leaves every other label to it', () => {
+    const labels = [
+      '@', 'www', 'a.b-c.d_e', '0/26', 'xexample.com', '*', 'WWW.Sub', 'example.com', 'www.example.com', 'www.example.com.',
+      '', 'a..b', 'xn--bcher-kva', 'bücher', a(63), a(64), `${a(63)}.${a(63)}.${a(63)}.${a(55)}`, `${a(63)}.${a(63)}.${a(63)}.${a(60)}`,
+      'a_b', '_sip._tcp', 'x_y', 'sql-x_y', 42, undefined,
+    ];
+    let taken = 0;
+    for (const label of labels) {
+      for (const type of ['A', 'TXT']) {
+        for (const allow of [false, true]) {
+          const fast = plainOwnerName(label, Z, type, allow);
+          if (fast === undefined) continue;
+          taken++;
+          expect(normalizeLabel(label, Z, type, allow), `${String(label)} ${type} ${allow}`).toEqual(ok(label as string, fast));
+        }
+      }
+    }
+    expect(taken).toBeGreaterThan(20);
+    expect(plainOwnerName('x_y', Z, 'A', false)).toBeUndefined();
+    expect(plainOwnerName('www.example.com', Z, 'A', false)).toBeUndefined();
+    expect(plainOwnerName('www.example.com', Z, 'A', true)).toBe('www.example.com.example.com');
   });
 });

@@ -1,7 +1,7 @@
 import { defineType } from '../define.js';
 import { expectCount } from '../fields.js';
 import { formatIpv4, parseIpv4 } from '../ip.js';
-import { RdataError } from '../types.js';
+import { NO_ISSUES, RdataError } from '../types.js';
 
 /** A data: the address as a canonical dotted quad. */
 export interface AData {
@@ -33,7 +33,7 @@ export const A = defineType<AData>({
     return address((tokens[0] as { text: string }).text);
   },
   format: (d) => d.address,
-  check: () => [],
+  check: () => NO_ISSUES,
   target: (d) => d.address,
   dependsOn: () => [],
   toWire(d, w) {

@@ -1,7 +1,7 @@
 import { defineType } from '../define.js';
 import { expectCount } from '../fields.js';
 import { formatIpv6, ipv6Bytes, ipv6Words, parseIpv6 } from '../ip.js';
-import { RdataError } from '../types.js';
+import { NO_ISSUES, RdataError } from '../types.js';
 
 /** AAAA data: the address in RFC 5952 form. */
 export interface AaaaData {
@@ -34,7 +34,7 @@ export const AAAA = defineType<AaaaData>({
     return address((tokens[0] as { text: string }).text);
   },
   format: (d) => d.address,
-  check: () => [],
+  check: () => NO_ISSUES,
   target: (d) => d.address,
   dependsOn: () => [],
   toWire(d, w) {

@@ -1,7 +1,7 @@
 import { defineType } from '../define.js';
 import { expectCount } from '../fields.js';
 import { formatLoc, parseLoc, validateLoc, type LocFields } from '../loc-codec.js';
-import { RdataError } from '../types.js';
+import { NO_ISSUES, RdataError } from '../types.js';
 
 /** LOC data: the RFC 1876 wire fields (version 0). */
 export type LocData = LocFields;
@@ -33,7 +33,7 @@ export const LOC = defineType<LocData>({
   },
   fromTokens: (tokens) => parseLoc(tokens.map((t) => t.text)),
   format: formatLoc,
-  check: () => [],
+  check: () => NO_ISSUES,
   target: formatLoc,
   dependsOn: () => [],
   toWire(d, w) {

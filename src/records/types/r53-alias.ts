@@ -1,7 +1,7 @@
 import { defineType } from '../define.js';
 import { argString, expectCount } from '../fields.js';
 import { canonicalName, targetFromArg } from '../names.js';
-import { RdataError, type RdataToken } from '../types.js';
+import { NO_ISSUES, RdataError, type RdataToken } from '../types.js';
 
 /** R53_ALIAS data; the hosted zone id and evaluate-target-health live in the record's meta. */
 export interface R53AliasData {
@@ -34,7 +34,7 @@ export const R53_ALIAS = defineType<R53AliasData>({
     return { aliasType: aliasType((tokens[0] as RdataToken).text), target: canonicalName((tokens[1] as RdataToken).text, origin) };
   },
   format: (d) => `${d.aliasType} ${d.target}`,
-  check: () => [],
+  check: () => NO_ISSUES,
   target: (d) => d.target,
   dependsOn: (d) => [d.target],
   toWire: () => undefined,

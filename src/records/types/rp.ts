@@ -2,7 +2,7 @@ import { defineType } from '../define.js';
 import { expectCount } from '../fields.js';
 import { canonicalName, targetFromArg } from '../names.js';
 import { lowerName } from '../single-name.js';
-import type { RdataToken } from '../types.js';
+import { NO_ISSUES, type RdataToken } from '../types.js';
 
 /** RP data. */
 export interface RpData {
@@ -25,7 +25,7 @@ export const RP = defineType<RpData>({
     return { mbox: canonicalName((tokens[0] as RdataToken).text, origin), txt: canonicalName((tokens[1] as RdataToken).text, origin) };
   },
   format: (d) => `${d.mbox} ${d.txt}`,
-  check: () => [],
+  check: () => NO_ISSUES,
   target: (d) => d.mbox,
   dependsOn: () => [],
   toWire(d, w) {
