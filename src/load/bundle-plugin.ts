@@ -100,16 +100,20 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
           request = `./${path.relative(args.resolveDir, scriptPath).split(path.sep).join('/')}`;
           if (request.startsWith('./../')) request = request.slice(2);
         }
-        const resolved = await build.resolve(request, {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: { inner: true },
-        });
-        if (resolved.errors.length > 0) {
-          return refuse(`cannot import "${spec}": no such file`, 'import-not-found');
+        let found = await existingFile(args.resolveDir, request);
+        if (found === undefined) {
+          const resolved = await build.resolve(request, {
+            kind: args.kind,
+            importer: args.importer,
+            resolveDir: args.resolveDir,
+            pluginData: { inner: true },
+          });
+          if (resolved.errors.length > 0) {
+            return refuse(`cannot import "${spec}": no such file`, 'import-not-found');
+          }
+          found = resolved.path;
         }
-        const real = await realpath(resolved.path).catch(() => resolved.path);
+        const real = await realpath(found).catch(() => found as string);
         if (!isInside(root, real)) {
           return refuse(`cannot import "${spec}": it is outside the config's directory`);
         }
@@ -171,6 +175,18 @@ function mentions(text: string, name: string): boolean {
 
 function refuse(text: string, code = 'import-not-allowed'): { errors: PartialMessage[] } {
   return { errors: [{ text, detail: { code } }] };
+}
+
+/**
+ * The file a relative specifier with an importable extension names, when it exists: what esbuild's
+ * resolver returns for it too (a file that exists as written comes before any extension it tries).
+ * Asking esbuild instead (build.resolve) costs two round trips to its process per import, one
+ * after the other: about 45 ms for a config of ten files, more while the CLI is busy starting.
+ */
+async function existingFile(resolveDir: string, request: string): Promise<string | undefined> {
+  if (!/^\.\.?\//.test(request) || !IMPORTABLE.has(path.extname(request).toLowerCase())) return undefined;
+  const file = path.resolve(resolveDir, request);
+  return (await isFile(file)) ? file : undefined;
 }
 
 async function isFile(p: string): Promise<boolean> {
