@@ -31,13 +31,12 @@ export function normalizeHandsOff(input: HandsOffInput, domain: string, diagnost
     const rule = normalizeRule(raw, domain, diagnostics);
     if (rule) ignores.push(rule);
   }
-  const prefix = input.ignoreExternalDns?.prefix;
-  return {
-    purge: input.noPurge !== true,
-    ignores,
-    ...(input.ignoreExternalDns ? { externalDnsPrefix: typeof prefix === 'string' ? prefix : '' } : {}),
-    disableIgnoreSafetyCheck: input.disableIgnoreSafetyCheck === true,
-  };
+  const purge = input.noPurge !== true;
+  const disableIgnoreSafetyCheck = input.disableIgnoreSafetyCheck === true;
+  // Two literals, not a conditional spread: this runs once per domain (normalize-domain.ts says why).
+  if (!input.ignoreExternalDns) return { purge, ignores, disableIgnoreSafetyCheck };
+  const prefix = input.ignoreExternalDns.prefix;
+  return { purge, ignores, externalDnsPrefix: typeof prefix === 'string' ? prefix : '', disableIgnoreSafetyCheck };
 }
 
 function normalizeRule(raw: RawRule, domain: string, diagnostics: Diagnostic[]): IrIgnoreRule | undefined {
@@ -64,5 +63,6 @@ function normalizeRule(raw: RawRule, domain: string, diagnostics: Diagnostic[]):
   const badType = typeList.find((t) => t !== '*' && !/^[A-Z][A-Z0-9_]*$/.test(t));
   if (badType !== undefined) return bad(`IGNORE type "${badType}" is not a record type`);
 
-  return { label, types: anyType ? '*' : typeList.join(','), target, ...(src ? { source: src } : {}) };
+  const typesText = anyType ? '*' : typeList.join(',');
+  return src ? { label, types: typesText, target, source: src } : { label, types: typesText, target };
 }

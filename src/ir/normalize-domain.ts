@@ -98,8 +98,13 @@ export function normalizeDomain(raw: DomainInput, declared: Declared, diagnostic
   const autoDnssec = raw.autoDnssec === 'on' || raw.autoDnssec === 'off' ? raw.autoDnssec : undefined;
   if (raw.autoDnssec !== undefined && autoDnssec === undefined) report('invalid-autodnssec', `autoDnssec must be "on" or "off", not ${JSON.stringify(raw.autoDnssec)}`);
 
-  return {
-    ...parsed,
+  // Built by assignment, in the order the IR's readers expect: the same object with conditional
+  // spreads cost about 7 us a domain (V8 copies each spread through the runtime), 7 ms per 1,000.
+  const out: { -readonly [K in keyof IrDomain]?: IrDomain[K] } = {
+    name: parsed.name,
+    unicodeName: parsed.unicodeName,
+    tag: parsed.tag,
+    uniqueName: parsed.uniqueName,
     registrar,
     dnsProviders,
     nameservers,
@@ -107,12 +112,13 @@ export function normalizeDomain(raw: DomainInput, declared: Declared, diagnostic
     records,
     absent,
     handsOff,
-    ...(safety ? { safety } : {}),
-    meta: metaToStrings(raw.meta) ?? {},
-    ...(src ? { source: src } : {}),
-    ...(defaultTtl !== undefined ? { defaultTtl } : {}),
-    ...(autoDnssec ? { autoDnssec } : {}),
   };
+  if (safety) out.safety = safety;
+  out.meta = metaToStrings(raw.meta) ?? {};
+  if (src) out.source = src;
+  if (defaultTtl !== undefined) out.defaultTtl = defaultTtl;
+  if (autoDnssec) out.autoDnssec = autoDnssec;
+  return out as IrDomain;
 }
 
 function normalizeAll(list: readonly InputRecord[], ctx: RecordContext): DnsRecord[] {
@@ -188,7 +194,7 @@ function normalizeNameservers(raw: DomainInput, zone: string, domain: string, di
       continue;
     }
     seen.add(name);
-    out.push({ name, ...(ns.source ? { source: ns.source } : {}) });
+    out.push(ns.source ? { name, source: ns.source } : { name });
   }
   return out;
 }
