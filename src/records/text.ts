@@ -179,6 +179,21 @@ export function quoteBytes(bytes: Uint8Array): string {
   return `"${escapeBytes(bytes)}"`;
 }
 
+/**
+ * `quoteBytes(bytes)`, with `text` as the body when it spells exactly those bytes in plain ASCII
+ * (printable, no `"` or `\`): the value a record's data keeps beside its bytes (TXT, CAA) is then
+ * the canonical body, with no string built again from the bytes.
+ */
+export function quoteBytesAs(bytes: Uint8Array, text: string): string {
+  const n = bytes.length;
+  if (text.length !== n) return quoteBytes(bytes);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20 || b > 0x7e || b === 0x22 || b === 0x5c || text.charCodeAt(i) !== b) return quoteBytes(bytes);
+  }
+  return `"${text}"`;
+}
+
 /** Bytes of a JS string as UTF-8. */
 export function utf8(text: string): Uint8Array {
   // ASCII, most record text, is its own UTF-8: copied in a loop, without the encoder's call into

@@ -6,6 +6,7 @@ import {
   escapeBytes,
   isValidUtf8,
   quoteBytes,
+  quoteBytesAs,
   quoteCharStrings,
   splitCharStrings,
   tokenizeRdata,
@@ -119,5 +120,17 @@ describe('character-strings', () => {
     expect(tokenizeRdata(quoteCharStrings(new Uint8Array(600).fill(0x41))).map((t) => t.text.length)).toEqual([255, 255, 90]);
     expect(charStringFromToken({ text: 'abc', quoted: true }, 'x').length).toBe(3);
     expect(code(() => charStringFromToken({ text: 'a'.repeat(256), quoted: true }, 'NAPTR regexp'))).toBe('string-too-long');
+  });
+});
+
+describe('quoteBytesAs', () => {
+  it('is quoteBytes, whatever text it is given', () => {
+    const texts = ['', 'v=spf1 -all', 'a "q" b', 'back\\slash', 'tab\there', 'caf\u00e9', '\u{1f600}', '\ud800', 'x'.repeat(5000), '\u007f'];
+    for (const text of texts) {
+      const bytes = utf8(text);
+      expect(quoteBytesAs(bytes, text), JSON.stringify(text)).toBe(quoteBytes(bytes));
+      // A text that does not spell the bytes is not used.
+      expect(quoteBytesAs(bytes, 'z'.repeat(bytes.length))).toBe(quoteBytes(bytes));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { defineType } from '../define.js';
 import { argString, argUint, expectCount, issue, rangeIssue, tokUint } from '../fields.js';
-import { bytesToText, decodeText, quoteBytes, utf8 } from '../text.js';
+import { bytesToText, decodeText, quoteBytesAs, utf8 } from '../text.js';
 import { RdataError, type RdataIssue, type RdataToken } from '../types.js';
 
 /** CAA data. */
@@ -25,8 +25,10 @@ function tag(text: string): string {
   return text.toLowerCase();
 }
 
-function make(flag: number, t: string, valueBytes: Uint8Array): CaaData {
-  return { flag, tag: t, valueBytes, value: bytesToText(valueBytes) };
+/** `value`: the text the bytes came from, when known; kept when it is what decoding them gives. */
+function make(flag: number, t: string, valueBytes: Uint8Array, value?: string): CaaData {
+  // UTF-8 of a string is as long as the string only when it is ASCII, which decodes to itself.
+  return { flag, tag: t, valueBytes, value: value !== undefined && value.length === valueBytes.length ? value : bytesToText(valueBytes) };
 }
 
 /** CAA: certification authority authorization (RFC 8659); presentation `flag tag "value"`. */
@@ -35,13 +37,16 @@ export const CAA = defineType<CaaData>({
   code: 257,
   fromArgs(args) {
     expectCount(args, 3, 'CAA', 'arguments');
-    return make(argUint(args[0], 'CAA flag'), tag(argString(args[1], 'CAA tag')), utf8(argString(args[2], 'CAA value')));
+    const flag = argUint(args[0], 'CAA flag');
+    const t = tag(argString(args[1], 'CAA tag'));
+    const value = argString(args[2], 'CAA value');
+    return make(flag, t, utf8(value), value);
   },
   fromTokens(tokens) {
     expectCount(tokens, 3, 'CAA');
     return make(tokUint(tokens[0], 'CAA flag'), tag((tokens[1] as RdataToken).text), decodeText((tokens[2] as RdataToken).text));
   },
-  format: (d) => `${d.flag} ${d.tag} ${quoteBytes(d.valueBytes)}`,
+  format: (d) => `${d.flag} ${d.tag} ${quoteBytesAs(d.valueBytes, d.value)}`,
   check(d) {
     const out: RdataIssue[] = [];
     rangeIssue(out, 'caa-flag-range', 'CAA flag', d.flag, 255);

@@ -1,6 +1,6 @@
 import { defineType } from '../define.js';
 import { expectAtLeast } from '../fields.js';
-import { bytesToText, decodeText, escapeBytes, quoteBytes, quoteCharStrings, splitCharStrings, utf8 } from '../text.js';
+import { bytesToText, decodeText, escapeBytes, quoteBytes, quoteBytesAs, quoteCharStrings, splitCharStrings, utf8 } from '../text.js';
 import { RdataError, type RdataIssue, type RdataToken } from '../types.js';
 
 /** TXT data: one logical string (DNSControl's "TXT is one long string"); chunking is a wire/zone-file matter. */
@@ -66,7 +66,7 @@ export const TXT = defineType<TxtData>({
     }
     return `"${body}"`;
   },
-  format: (d) => quoteBytes(d.bytes),
+  format: (d) => quoteBytesAs(d.bytes, d.text),
   toZoneFile: (d) => quoteCharStrings(d.bytes),
   check(d) {
     const out: RdataIssue[] = [];
