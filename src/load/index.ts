@@ -74,7 +74,7 @@ export interface LoadStats {
  * the line that threw), the time, memory or output limit, or malformed output.
  */
 export function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
-  return load(opts, (mapper) => ({ take: (json, _streamed, file) => readRawConfig(json, mapper, file) }));
+  return load(opts, false, (mapper) => ({ take: (json, _streamed, file) => readRawConfig(json, mapper, file) }));
 }
 
 /**
@@ -85,7 +85,7 @@ export function loadConfig(opts: LoadConfigOptions): Promise<RawConfig> {
  * given the whole config when it could not go in parts.
  */
 export function loadConfigInParts<S extends RawConfigSink>(opts: LoadConfigOptions, newSink: () => Promise<S>): Promise<S> {
-  return load(opts, (mapper, bundle) => {
+  return load(opts, true, (mapper, bundle) => {
     // The DSL streams domains while the config runs, and they are checked and handed over as they
     // come (raw-stream.ts).
     const stream = new StreamedConfig(mapper, newSink, () => bundle.loadMap());
@@ -99,38 +99,40 @@ export function loadConfigInParts<S extends RawConfigSink>(opts: LoadConfigOptio
 
 /** What load() does with the sandbox's answer, made once the config is bundled. */
 interface Reader<T> {
-  /** Takes the domains the DSL streams while the config runs; without it nothing is streamed. */
+  /** Takes the domains the DSL streams while the config runs (when load() was asked to stream). */
   readonly onChunk?: (text: string) => void;
   /** Whether what was streamed needs the source map. */
   readonly needsSourceMap?: () => boolean;
   take(json: string, streamed: number, file: string): T | Promise<T>;
 }
 
-async function load<T>(opts: LoadConfigOptions, reader: (mapper: PositionMapper, bundle: ConfigBundle) => Reader<T>): Promise<T> {
+async function load<T>(opts: LoadConfigOptions, streams: boolean, reader: (mapper: PositionMapper, bundle: ConfigBundle) => Reader<T>): Promise<T> {
   const memoryLimitMb = option('memoryLimitMb', opts.memoryLimitMb ?? LOAD_DEFAULTS.memoryLimitMb, MIN_MEMORY_MB);
   const timeoutMs = option('timeoutMs', opts.timeoutMs ?? LOAD_DEFAULTS.timeoutMs, 1);
   const maxOutputBytes = option('maxOutputBytes', opts.maxOutputBytes ?? LOAD_DEFAULTS.maxOutputBytes, 1);
   const dsl = opts.dsl ?? defaultDslSource();
   const t0 = performance.now();
-  // The sandbox process starts while the config is bundled: Node's start-up hides behind esbuild.
+  // The sandbox process starts, and sets its isolate up (prelude, DSL, variables), while the config
+  // is bundled: Node's start-up and the DSL's hide behind esbuild.
   const starting = startSandbox();
-  const bundling = Promise.all([
-    bundleConfig(opts.configPath, dsl.globals, { sourceMap: 'on-demand', ...(opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}) }),
-    dslBundle(dsl.runtimePath),
-  ]);
+  const bundling = bundleConfig(opts.configPath, dsl.globals, { sourceMap: 'on-demand', ...(opts.forbiddenFiles ? { forbiddenFiles: opts.forbiddenFiles } : {}) });
   // Awaited below, after the sandbox has started: a bundling failure meanwhile is not unhandled.
   bundling.catch(() => undefined);
+  const preparing = Promise.all([starting, dslBundle(dsl.runtimePath)]).then(([started, dslCode]) => {
+    started.prepare({ dslCode, variables: opts.variables ?? {}, memoryLimitMb, timeoutMs, maxOutputBytes }, streams);
+    return started;
+  });
   let sandbox: Awaited<typeof starting>;
   try {
-    sandbox = await starting;
+    sandbox = await preparing;
   } catch (err) {
+    starting.then((started) => started.dispose(), () => undefined);
     await bundling.catch(() => undefined);
     throw err;
   }
   let bundle: ConfigBundle;
-  let dslCode: string;
   try {
-    [bundle, dslCode] = await bundling;
+    bundle = await bundling;
   } catch (err) {
     sandbox.dispose();
     throw err;
@@ -138,17 +140,7 @@ async function load<T>(opts: LoadConfigOptions, reader: (mapper: PositionMapper,
   const t1 = performance.now();
   const mapper = new PositionMapper(bundle, CONFIG_LINE1_SHIFT);
   const read = reader(mapper, bundle);
-  const outcome = await sandbox.run(
-    {
-      dslCode,
-      configCode: bundle.code,
-      variables: opts.variables ?? {},
-      memoryLimitMb,
-      timeoutMs,
-      maxOutputBytes,
-    },
-    read.onChunk,
-  );
+  const outcome = await sandbox.run(bundle.code, read.onChunk);
   const t2 = performance.now();
   if ((outcome.kind === 'ok' || outcome.kind === 'exception') && opts.onConsole) {
     for (const m of outcome.console) opts.onConsole(m);

@@ -1,19 +1,24 @@
 /**
  * Entry of the sandbox's child process (bundled by sandbox.ts and started with
- * `node --no-node-snapshot --no-lazy --input-type=module -e`). It receives one job over IPC, evaluates it
- * with isolated-vm, sends the outcome back and exits. Anything that kills this process (V8 aborts
+ * `node --no-node-snapshot --no-lazy --input-type=module -e`). It receives one job over IPC (its
+ * setup, then the config), evaluates it with isolated-vm, sends the outcome back and exits. Anything that kills this process (V8 aborts
  * the whole process when an isolate cannot satisfy one huge allocation) is seen by the host as
  * the child's exit, not as its own crash.
  */
 import { loadIvmFrom } from './ivm.js';
-import { runIsolate, type SandboxInput, type SandboxOutcome } from './sandbox-isolate.js';
+import { runIsolate, type SandboxOutcome, type SandboxSetup } from './sandbox-isolate.js';
 
-/** The message the host sends. */
+/** The host's first message: everything but the config, so the isolate is set up while it bundles. */
 export interface SandboxJob {
   readonly ivmPath: string;
-  readonly input: SandboxInput;
+  readonly setup: SandboxSetup;
   /** Send the domains the DSL streams while the config runs (`chunk` replies). */
   readonly stream: boolean;
+}
+
+/** The host's second message: the config bundle. */
+export interface SandboxConfig {
+  readonly configCode: string;
 }
 
 /**
@@ -25,12 +30,19 @@ export type SandboxReply =
   | { readonly chunk: string }
   | { readonly outcome: SandboxOutcome; readonly maxRssKb: number; readonly cpuMs: number };
 
-process.once('message', (job: SandboxJob) => {
+let giveConfig: (code: string) => void = () => undefined;
+const configCode = new Promise<string>((resolve) => (giveConfig = resolve));
+let started = false;
+
+process.on('message', (message: SandboxJob | SandboxConfig) => {
+  if ('configCode' in message) return giveConfig(message.configCode);
+  if (started) return;
+  started = true;
   void (async () => {
     let outcome: SandboxOutcome;
     try {
-      const onChunk = job.stream ? (chunk: string): void => void process.send?.({ chunk } satisfies SandboxReply) : undefined;
-      outcome = await runIsolate(loadIvmFrom(job.ivmPath), job.input, onChunk);
+      const onChunk = message.stream ? (chunk: string): void => void process.send?.({ chunk } satisfies SandboxReply) : undefined;
+      outcome = await runIsolate(loadIvmFrom(message.ivmPath), message.setup, configCode, onChunk);
     } catch (err) {
       outcome = { kind: 'crashed', message: `the sandbox failed: ${(err as Error)?.message ?? String(err)}` };
     }

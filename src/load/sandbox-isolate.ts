@@ -2,12 +2,10 @@ import { CONFIG_SCRIPT_NAME, DSL_SCRIPT_NAME } from '../dsl/names.js';
 import type { IvmIsolate, IvmModule, IvmReference } from './ivm.js';
 import { GUARD_PREFIX, GUARD_SUFFIX, PRELUDE } from './sandbox-prelude.js';
 
-/** What {@link runSandbox} runs, and its limits. */
-export interface SandboxInput {
+/** What {@link runIsolate} sets up before the config is there, and the limits. */
+export interface SandboxSetup {
   /** The DSL runtime bundle, run as `zonesmith:dsl`. */
   readonly dslCode: string;
-  /** The config bundle, run as `zonesmith:config` (wrapped by the prelude's guard). */
-  readonly configCode: string;
   /** `-v name=value` variables, handed to the DSL before the config runs. */
   readonly variables: Readonly<Record<string, string>>;
   readonly memoryLimitMb: number;
@@ -56,20 +54,27 @@ class Expired extends Error {}
 const NOT_A_STRING = '__zonesmith.collect() did not return a string (did the config replace JSON.stringify?)';
 
 /**
- * Evaluates the config in a fresh isolate: prelude, DSL, variables, config, collect. The isolate
- * is disposed afterwards whatever happens. This runs in the sandbox's child process
- * (sandbox-child.ts), never in the host: see sandbox.ts for why.
+ * Evaluates the config in a fresh isolate: prelude, DSL, variables, then the config once
+ * `configCode` (the config bundle, run as `zonesmith:config`, wrapped by the prelude's guard) is
+ * there, and collect. The first steps run while the host is still bundling the config; the time
+ * limit starts again when the config arrives, so it is the config's own. The isolate is disposed
+ * afterwards whatever happens. This runs in the sandbox's child process (sandbox-child.ts), never
+ * in the host: see sandbox.ts for why.
  */
-export async function runIsolate(ivm: IvmModule, input: SandboxInput, onChunk?: (text: string) => void): Promise<SandboxOutcome> {
+export async function runIsolate(ivm: IvmModule, input: SandboxSetup, configCode: Promise<string>, onChunk?: (text: string) => void): Promise<SandboxOutcome> {
   const isolate = new ivm.Isolate({ memoryLimit: input.memoryLimitMb });
-  const deadline = Date.now() + input.timeoutMs;
+  const clock = { deadline: Date.now() + input.timeoutMs };
   const remaining = (): number => {
-    const left = deadline - Date.now();
+    const left = clock.deadline - Date.now();
     if (left <= 0) throw new Expired();
     return left;
   };
+  const config = configCode.then((code) => {
+    clock.deadline = Date.now() + input.timeoutMs;
+    return code;
+  });
   try {
-    return await evaluate(isolate, input, remaining, onChunk && new Chunks(ivm, input.maxOutputBytes, onChunk));
+    return await evaluate(isolate, input, config, remaining, onChunk && new Chunks(ivm, input.maxOutputBytes, onChunk));
   } catch (err) {
     if (isolate.isDisposed || /memory limit/i.test((err as Error)?.message ?? '')) return { kind: 'memory' };
     if (err instanceof Expired || /timed out/i.test((err as Error)?.message ?? '')) return { kind: 'timeout' };
@@ -96,7 +101,7 @@ class Chunks {
   }
 }
 
-async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () => number, chunks: Chunks | undefined): Promise<SandboxOutcome> {
+async function evaluate(isolate: IvmIsolate, input: SandboxSetup, configCode: Promise<string>, remaining: () => number, chunks: Chunks | undefined): Promise<SandboxOutcome> {
   const context = await isolate.createContext();
   const prelude = await isolate.compileScript(PRELUDE, { filename: 'zonesmith:prelude' });
   const api = await prelude.run(context, { reference: true, timeout: remaining() });
@@ -134,7 +139,7 @@ async function evaluate(isolate: IvmIsolate, input: SandboxInput, remaining: () 
     return { kind: 'exception', thrown: await thrown(varsFailure), ...(await readConsole()) };
   }
 
-  const source = GUARD_PREFIX + input.configCode + GUARD_SUFFIX;
+  const source = GUARD_PREFIX + (await configCode) + GUARD_SUFFIX;
   let script;
   try {
     script = await isolate.compileScript(source, { filename: CONFIG_SCRIPT_NAME });

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { esbuild } from './esbuild.js';
 import { resolveIvmPath } from './ivm.js';
 import { metafileInputs, readPrebuilt, type BuiltBundle } from './prebuilt.js';
-import type { SandboxJob, SandboxReply } from './sandbox-child.js';
-import type { SandboxInput, SandboxOutcome } from './sandbox-isolate.js';
+import type { SandboxConfig, SandboxJob, SandboxReply } from './sandbox-child.js';
+import type { SandboxOutcome, SandboxSetup } from './sandbox-isolate.js';
 import { GUARD_PREFIX } from './sandbox-prelude.js';
 
-export type { ConsoleMessage, SandboxInput, SandboxOutcome, ThrownInfo } from './sandbox-isolate.js';
+export type { ConsoleMessage, SandboxOutcome, SandboxSetup, ThrownInfo } from './sandbox-isolate.js';
 
 /** Columns the guard adds in front of the bundle's first line (positions there shift by this). */
 export const CONFIG_LINE1_SHIFT = GUARD_PREFIX.length;
@@ -62,10 +62,15 @@ export async function buildChildBundle(): Promise<BuiltBundle> {
 /** A started sandbox process, ready for one job. */
 export interface Sandbox {
   /**
-   * Evaluates one config; the process exits afterwards. `onChunk` gets the domains the DSL
-   * streams while the config runs (src/dsl/stream.ts); without it nothing is streamed.
+   * Sets the isolate up (prelude, DSL, variables) while the config is still being bundled. With
+   * `stream`, the DSL streams domains while the config runs (src/dsl/stream.ts).
    */
-  run(input: SandboxInput, onChunk?: (text: string) => void): Promise<SandboxOutcome>;
+  prepare(setup: SandboxSetup, stream: boolean): void;
+  /**
+   * Evaluates the config bundle (after prepare()); the process exits afterwards. `onChunk` gets
+   * the domains streamed while it runs.
+   */
+  run(configCode: string, onChunk?: (text: string) => void): Promise<SandboxOutcome>;
   /** Kills the process when no job will come (bundling failed). */
   dispose(): void;
   /** Peak resident memory of the child process, KB, once it answered. */
@@ -110,17 +115,23 @@ export async function startSandbox(): Promise<Sandbox> {
   let cpuMs: number | undefined;
   let ready = false;
   let killedForTime = false;
-  let onReady: (() => void) | undefined;
+  // Messages for the child before it said it is ready, sent in order once it is.
+  const queued: (SandboxJob | SandboxConfig)[] = [];
+  const post = (message: SandboxJob | SandboxConfig): void => {
+    if (ready) child.send(message);
+    else queued.push(message);
+  };
   let timer: NodeJS.Timeout | undefined;
   let resolve: (o: SandboxOutcome) => void = () => undefined;
   const answered = new Promise<SandboxOutcome>((r) => {
     resolve = r;
   });
   let chunkTo: ((text: string) => void) | undefined;
+  let timeLimitMs = 0;
   child.on('message', (reply: SandboxReply) => {
     if ('ready' in reply) {
       ready = true;
-      onReady?.();
+      for (const message of queued.splice(0)) child.send(message);
     } else if ('chunk' in reply) {
       if (!outcome && typeof reply.chunk === 'string') chunkTo?.(reply.chunk);
     } else if (!outcome) {
@@ -146,18 +157,18 @@ export async function startSandbox(): Promise<Sandbox> {
     resolve({ kind: 'crashed', message: `the sandbox process died (${how})${tail ? `: ${tail}` : ''}` });
   });
   return {
-    run(input, onChunk) {
+    prepare(setup, stream) {
+      timeLimitMs = setup.timeoutMs;
+      post({ ivmPath, setup, stream } satisfies SandboxJob);
+    },
+    run(configCode, onChunk) {
       chunkTo = onChunk;
-      const send = (): void => {
-        timer = setTimeout(() => {
-          killedForTime = true;
-          child.kill('SIGKILL');
-        }, input.timeoutMs + GRACE_MS);
-        const job: SandboxJob = { ivmPath, input, stream: onChunk !== undefined };
-        child.send(job);
-      };
-      if (ready) send();
-      else onReady = send;
+      // The child's clock starts again when the config arrives; the host's allows a grace on top.
+      timer = setTimeout(() => {
+        killedForTime = true;
+        child.kill('SIGKILL');
+      }, timeLimitMs + GRACE_MS);
+      post({ configCode } satisfies SandboxConfig);
       return answered;
     },
     dispose() {
