@@ -120,6 +120,27 @@ describe('validateRawConfig', () => {
     expect(out?.domains[0]?.records[3]).toEqual({ type: 'A', label: 'd', args: ['192.0.2.4'], ttl: 60, meta: { x: 'y' }, source: site(4) });
   });
 
+  it('checks DSL-shaped records that hold nested values or an unknown site as any other record', () => {
+    const site = (n: number): RawSource | undefined => (n === 9 ? undefined : { file: 'dnsconfig.ts', line: n, column: 1 });
+    // The check replaces each record by its copy: every call gets new ones.
+    const records = (): unknown[] => [
+      { type: 'A', label: 'a', args: ['192.0.2.1'], meta: { x: { y: 1 } }, site: 1 },
+      { type: 'A', label: 'b', args: ['192.0.2.2'], site: 9 },
+    ];
+    const d = goodDomain();
+    d['records'] = [...records(), { type: 'TXT', label: 'c', args: ['x'], ttl: 'long', site: 3 }];
+    const out = validateRawConfig(config(d), mapPos, site);
+    expect(out.diagnostics.map(formatDiagnostic)).toEqual([`error[raw-invalid]: the DSL's output is malformed at $.domains[0].records[2].ttl: expected a number, got a string ("long")`]);
+    d['records'] = records();
+    const { config: ok } = validateRawConfig(config(d), mapPos, site);
+    expect(ok?.domains[0]?.records).toEqual([
+      { type: 'A', label: 'a', args: ['192.0.2.1'], meta: { x: { y: 1 } }, source: site(1) },
+      { type: 'A', label: 'b', args: ['192.0.2.2'] },
+    ]);
+    (d['records'] as unknown[])[0] = { type: 'A', label: 'a', args: [JSON.parse('{"__proto__": 1}')], site: 1 };
+    expect(errors(config(d))[0]).toBe(`error[raw-invalid]: the DSL's output is malformed at $.domains[0].records[0].args[0]: has a "__proto__" key`);
+  });
+
   it('refuses a record meta that is present but not an object, and a domain without meta', () => {
     const d = goodDomain();
     (d['records'] as unknown[])[0] = { type: 'A', label: '@', args: ['192.0.2.1'], meta: null };
