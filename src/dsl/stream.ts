@@ -16,18 +16,22 @@ import { state } from './state.js';
  * writes none) into chunks of about {@link CHUNK_CHARS}, the first one led by the providers. What
  * comes later may still change what was handed over, and then the config goes over whole at the
  * end, as if nothing had been streamed (the loader throws the streamed work away):
- * - D_EXTEND of a domain already handed over;
+ * - D_EXTEND of a domain already taken;
  * - providers or registrars declared after the first chunk (compared at the end).
- * A domain holding an object the config could still change (a metadata value or record argument
- * that is an object or array) stops the streaming: it and every later domain go at the end.
+ * The whole config is then put together from the texts already made, only the domains D_EXTEND
+ * changed written again, so a config that extends domains at its end costs no second
+ * serialisation. A domain holding an object the config could still change (a metadata value or
+ * record argument that is an object or array) stops the streaming: it and every later domain go
+ * at the end.
  */
 
 /** Characters of domain JSON gathered before a chunk goes to the loader. */
 const CHUNK_CHARS = 64 * 1024;
 
 let emit: ((text: string) => void) | undefined;
-/** Domains taken (serialised): a prefix of state.domains. */
+/** Domains taken (serialised): a prefix of state.domains, their texts in {@link texts}. */
 let taken = 0;
+const texts: string[] = [];
 /** Domains handed over: the first {@link sent} of those taken. */
 let sent = 0;
 /** The providers JSON handed over with the first chunk. */
@@ -39,7 +43,9 @@ let pendingChars = 0;
 let stopped = false;
 /** What was handed over no longer holds: the config goes whole at the end. */
 let invalid = false;
-const handedOver = new WeakSet<DomainDraft>();
+/** Index of each domain taken, and those changed after they were taken. */
+const takenAt = new Map<DomainDraft, number>();
+const changed = new Set<number>();
 
 /** Streams domains to `sink` from now on (the sandbox's prelude calls it before the config runs). */
 export function streamTo(sink: (text: string) => void): void {
@@ -58,7 +64,8 @@ export function streamCompleted(): void {
     }
     head ??= JSON.stringify(rawProviders());
     const text = JSON.stringify(rawDomain(d));
-    handedOver.add(d);
+    takenAt.set(d, taken);
+    texts.push(text);
     taken++;
     pending.push(text);
     pendingChars += text.length;
@@ -68,16 +75,19 @@ export function streamCompleted(): void {
 
 /** `d` is about to change: whatever was streamed no longer holds if `d` was part of it. */
 export function domainChanging(d: DomainDraft): void {
-  if (handedOver.has(d)) invalid = true;
+  const at = takenAt.get(d);
+  if (at === undefined) return;
+  invalid = true;
+  changed.add(at);
 }
 
 function flush(): void {
   const lead = sent === 0 ? `${head}\n` : '';
-  const texts = pending;
+  const batch = pending;
   pending = [];
   pendingChars = 0;
-  sent += texts.length;
-  (emit as (text: string) => void)(lead + texts.join('\n'));
+  sent += batch.length;
+  (emit as (text: string) => void)(lead + batch.join('\n'));
 }
 
 /**
@@ -85,8 +95,14 @@ function flush(): void {
  * of the domains after the first `streamed`, which the loader already has (with the same providers).
  */
 export function collectRest(): { json: string; streamed: number } {
-  if (sent === 0 || invalid || JSON.stringify(rawProviders()) !== head) return { json: JSON.stringify(collectConfig()), streamed: 0 };
   const { domains } = state;
+  if (taken === 0) return { json: JSON.stringify(collectConfig()), streamed: 0 };
+  const providers = JSON.stringify(rawProviders());
+  if (sent === 0 || invalid || providers !== head) {
+    // What JSON.stringify(collectConfig()) gives, from the texts already made where they still hold.
+    const all = domains.map((d, i) => (i < taken && !changed.has(i) ? (texts[i] as string) : JSON.stringify(rawDomain(d))));
+    return { json: `${providers.slice(0, -1)},"domains":[${all.join(',')}]}`, streamed: 0 };
+  }
   const rest = pending;
   for (let i = taken; i < domains.length; i++) rest.push(JSON.stringify(rawDomain(domains[i] as DomainDraft)));
   return { json: `${(head as string).slice(0, -1)},"domains":[${rest.join(',')}]}`, streamed: sent };

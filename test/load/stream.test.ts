@@ -121,6 +121,20 @@ ${domains(100, 200)}shared.nested.v = 2;
     expect(held?.records[0]?.meta).toEqual({ note: { nested: { v: 2 } } });
   });
 
+  it('a config too small for a chunk, extended as it goes, is put together from the texts already made', async () => {
+    const file = configFile(`${HEAD}D("a.example", REG, A("@", "192.0.2.1"));
+DOMAIN_ELSEWHERE("b.example", REG, ["ns1.example.net."]);
+D("c.example", REG, TXT("@", "x"));
+D_EXTEND("a.example", A("www", "192.0.2.2"));
+D_EXTEND("sub.c.example", CNAME("w", "a.example."));
+D("d.example", REG, MX("@", 10, "mx.example.net."));
+`);
+    const { config, stats } = await inParts(file);
+    expect(stats.streamedDomains).toBe(0);
+    expect(config).toEqual(await loadConfig({ configPath: file }));
+    expect(config.domains.map((d) => [d.name, d.records.length])).toEqual([['a.example', 2], ['b.example', 0], ['c.example', 2], ['d.example', 1]]);
+  });
+
   it('count against the output limit', async () => {
     const file = configFile(HEAD + domains(0, 200));
     expect(await code(inParts(file, { maxOutputBytes: 100_000 }))).toBe('config-output-too-large');
