@@ -74,10 +74,12 @@ function inParts(json: string, mapper: PositionMapper, sink: RawConfigSink): boo
   return true;
 }
 
-// Malformed text, or a part cut where a guessed domain end was wrong (raw-parts.ts), fails the
-// check like any value that is not an object; the whole text is then parsed again, which gives
-// JSON.parse's own message or, for a wrong guess, the config.
-function parseOrUndefined(text: string): unknown {
+/**
+ * JSON.parse, or undefined for malformed text. Malformed text, or a part cut where a guessed domain
+ * end was wrong (raw-parts.ts), then fails the check like any value that is not an object; the
+ * whole text is parsed again, which gives JSON.parse's own message or, for a wrong guess, the config.
+ */
+export function parseOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -1,6 +1,6 @@
 import { ZonesmithError } from '../errors.js';
 import { error } from '../ir/diagnostic.js';
-import { readRawConfigInParts, type RawConfigSink } from './raw-output.js';
+import { parseOrUndefined, readRawConfigInParts, type RawConfigSink } from './raw-output.js';
 import { splitRawConfig } from './raw-parts.js';
 import { RawPartsChecker } from './raw-schema.js';
 import type { PositionMapper } from './positions.js';
@@ -25,6 +25,8 @@ export class StreamedConfig<S extends RawConfigSink> {
   private readonly checker: RawPartsChecker;
   /** A chunk or domain did not go through: read everything again at the end. */
   private broken = false;
+  /** Some chunk holds a position captured from the stack. */
+  private positions = false;
   private work: Promise<void> = Promise.resolve();
 
   constructor(
@@ -49,10 +51,14 @@ export class StreamedConfig<S extends RawConfigSink> {
     }
     const first = this.texts.length;
     for (const t of domains) this.texts.push(t);
-    this.work = this.work.then(() => this.take(first, domains));
+    // One search per chunk (a `"pos":` inside a JSON string is escaped, so this only errs towards
+    // loading the map, as index.ts's needsSourceMap does).
+    const positions = chunk.includes('"pos":');
+    if (positions) this.positions = true;
+    this.work = this.work.then(() => this.take(first, domains, positions));
   }
 
-  private async take(first: number, domains: readonly string[]): Promise<void> {
+  private async take(first: number, domains: readonly string[], positions: boolean): Promise<void> {
     if (this.broken) return;
     try {
       if (!this.sink) {
@@ -62,10 +68,9 @@ export class StreamedConfig<S extends RawConfigSink> {
         sink.providers(head.registrars, head.dnsProviders);
         this.sink = sink;
       }
+      if (positions) await this.loadMap();
       for (let i = 0; i < domains.length; i++) {
-        const text = domains[i] as string;
-        if (text.includes('"pos":')) await this.loadMap();
-        const domain = this.checker.domain(parseOrUndefined(text), first + i);
+        const domain = this.checker.domain(parseOrUndefined(domains[i] as string), first + i);
         if (!domain || !this.sink.domain(domain)) return void (this.broken = true);
       }
     } catch {
@@ -76,7 +81,7 @@ export class StreamedConfig<S extends RawConfigSink> {
 
   /** Some streamed domain holds a position captured from the stack (mapped through the source map). */
   get needsSourceMap(): boolean {
-    return this.texts.some((t) => t.includes('"pos":'));
+    return this.positions;
   }
 
   /**
@@ -109,15 +114,5 @@ export class StreamedConfig<S extends RawConfigSink> {
     } catch {
       return false;
     }
-  }
-}
-
-// Malformed text fails the check like any value that is not an object; the whole text is then
-// parsed again for JSON.parse's own message.
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
