@@ -41,7 +41,9 @@ process.on('message', (message: SandboxJob | SandboxConfig) => {
   void (async () => {
     let outcome: SandboxOutcome;
     try {
-      const onChunk = message.stream ? (chunk: string): void => void process.send?.({ chunk } satisfies SandboxReply) : undefined;
+      // A chunk still on its way from an isolate that failed may come after the answer and the
+      // disconnect: it has no one to go to.
+      const onChunk = message.stream ? (chunk: string): void => void (process.connected && process.send?.({ chunk } satisfies SandboxReply)) : undefined;
       outcome = await runIsolate(loadIvmFrom(message.ivmPath), message.setup, configCode, onChunk);
     } catch (err) {
       outcome = { kind: 'crashed', message: `the sandbox failed: ${(err as Error)?.message ?? String(err)}` };

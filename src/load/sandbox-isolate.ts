@@ -91,13 +91,24 @@ export async function runIsolate(ivm: IvmModule, input: SandboxSetup, configCode
  */
 class Chunks {
   bytes = 0;
+  /** Chunks that arrived (the isolate sends them without waiting: they may still be on their way). */
+  received = 0;
   readonly emitter: IvmReference;
   constructor(ivm: IvmModule, private readonly maxBytes: number, onChunk: (text: string) => void) {
     this.emitter = new ivm.Reference((text: unknown) => {
+      this.received++;
       if (typeof text !== 'string' || this.bytes > this.maxBytes) return;
       this.bytes += Buffer.byteLength(text, 'utf8');
       if (this.bytes <= this.maxBytes) onChunk(text);
     });
+  }
+
+  /** Resolves once `count` chunks arrived; throws Expired when the time limit passes first. */
+  async arrived(count: number, remaining: () => number): Promise<void> {
+    while (this.received < count) {
+      remaining();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 }
 
@@ -166,6 +177,11 @@ async function evaluate(isolate: IvmIsolate, input: SandboxSetup, configCode: Pr
   const length = await call('collect');
   if (length === -2) return { kind: 'exception', thrown: await thrown(String(await call('failure'))), ...(await readConsole()) };
   if (typeof length !== 'number' || length < 0) return { kind: 'output-invalid', message: NOT_A_STRING };
+  // Every chunk the isolate sent is passed on before the answer (they share the host's channel, in order).
+  if (chunks) {
+    const emitted = await call('emitted');
+    await chunks.arrived(typeof emitted === 'number' ? emitted : 0, remaining);
+  }
   const before = chunks?.bytes ?? 0;
   // UTF-16 length is at most the UTF-8 size for ASCII and a third of it otherwise: checked again
   // in bytes once copied, but a string far too large never leaves the isolate.

@@ -166,10 +166,12 @@ export const PRELUDE = String.raw`(function () {
   });
 
   var streamed = 0;
+  var emitted = 0;
   return {
     // emitter: the host's reference that takes streamed domains (src/dsl/stream.ts), when it
-    // wants them. applySync: a chunk is with the host before the DSL goes on, so every chunk has
-    // arrived when collect() answers. Its method is read now, before any config code ran.
+    // wants them. applyIgnored: the DSL goes on without waiting for the host's thread; the host
+    // waits for emitted() chunks before it takes the answer. Its method is read now, before any
+    // config code ran.
     bind: function (emitter) {
       try {
         var z = g.__zonesmith;
@@ -178,8 +180,11 @@ export const PRELUDE = String.raw`(function () {
         }
         dsl = { self: z, setVariables: z.setVariables, collect: z.collect, lastError: z.lastError, streamed: z.streamed };
         if (emitter && typeof z.stream === 'function' && typeof z.streamed === 'function') {
-          var applySync = emitter.applySync;
-          apply(z.stream, z, [function (text) { apply(applySync, emitter, [undefined, [text]]); }]);
+          var applyIgnored = emitter.applyIgnored;
+          apply(z.stream, z, [function (text) {
+            emitted++;
+            apply(applyIgnored, emitter, [undefined, [text]]);
+          }]);
         }
         return '';
       } catch (e) {
@@ -217,6 +222,7 @@ export const PRELUDE = String.raw`(function () {
       }
     },
     streamed: function () { return streamed; },
+    emitted: function () { return emitted; },
     take: function () {
       var o = output;
       output = null;
