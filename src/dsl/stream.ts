@@ -36,8 +36,7 @@ const texts: string[] = [];
 let sent = 0;
 /** The providers JSON handed over with the first chunk. */
 let head: string | undefined;
-/** Domain texts taken and not yet handed over. */
-let pending: string[] = [];
+/** Characters of the texts taken and not yet handed over (texts[sent..taken)). */
 let pendingChars = 0;
 /** Nothing more is streamed (a domain that could change, or no loader listening). */
 let stopped = false;
@@ -67,7 +66,6 @@ export function streamCompleted(): void {
     takenAt.set(d, taken);
     texts.push(text);
     taken++;
-    pending.push(text);
     pendingChars += text.length;
   }
   if (pendingChars >= CHUNK_CHARS) flush();
@@ -83,10 +81,9 @@ export function domainChanging(d: DomainDraft): void {
 
 function flush(): void {
   const lead = sent === 0 ? `${head}\n` : '';
-  const batch = pending;
-  pending = [];
+  const batch = texts.slice(sent, taken);
   pendingChars = 0;
-  sent += batch.length;
+  sent = taken;
   (emit as (text: string) => void)(lead + batch.join('\n'));
 }
 
@@ -103,7 +100,7 @@ export function collectRest(): { json: string; streamed: number } {
     const all = domains.map((d, i) => (i < taken && !changed.has(i) ? (texts[i] as string) : JSON.stringify(rawDomain(d))));
     return { json: `${providers.slice(0, -1)},"domains":[${all.join(',')}]}`, streamed: 0 };
   }
-  const rest = pending;
+  const rest = texts.slice(sent);
   for (let i = taken; i < domains.length; i++) rest.push(JSON.stringify(rawDomain(domains[i] as DomainDraft)));
   return { json: `${(head as string).slice(0, -1)},"domains":[${rest.join(',')}]}`, streamed: sent };
 }

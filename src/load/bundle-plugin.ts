@@ -113,7 +113,8 @@ export function loaderPlugin(opts: LoaderPluginOptions): Plugin {
           }
           found = resolved.path;
         }
-        const real = await realpath(found).catch(() => found as string);
+        const file = found;
+        const real = await realpath(file).catch(() => file);
         if (!isInside(root, real)) {
           return refuse(`cannot import "${spec}": it is outside the config's directory`);
         }

@@ -1,9 +1,9 @@
 /**
  * Entry of the sandbox's child process (bundled by sandbox.ts and started with
  * `node --no-node-snapshot --no-lazy --input-type=module -e`). It receives one job over IPC (its
- * setup, then the config), evaluates it with isolated-vm, sends the outcome back and exits. Anything that kills this process (V8 aborts
- * the whole process when an isolate cannot satisfy one huge allocation) is seen by the host as
- * the child's exit, not as its own crash.
+ * setup, then the config), evaluates it with isolated-vm, sends the outcome back and exits.
+ * Anything that kills this process (V8 aborts the whole process when an isolate cannot satisfy one
+ * huge allocation) is seen by the host as the child's exit, not as its own crash.
  */
 import { loadIvmFrom } from './ivm.js';
 import { runIsolate, type SandboxOutcome, type SandboxSetup } from './sandbox-isolate.js';
